@@ -1,0 +1,30 @@
+import { diffData, renderLineDiff, renderWordDiff } from "../../render/diff-text.js";
+import { renderJson } from "../../render/json.js";
+import { originalChange } from "../../status/diff.js";
+import type { CliCommand } from "./common.js";
+
+/** `transtrack diff`: what changed in the original since the translation's baseline. */
+export const diffCommand: CliCommand = {
+  name: "diff",
+  configure(command, t) {
+    command
+      .argument("<translation>", t("cli.args.translation"))
+      .option("--word", t("cli.options.word"))
+      .option("--json", t("cli.options.json"))
+      .option("--worktree", t("cli.options.worktree"));
+  },
+  async run(args, options, ctx) {
+    const change = await originalChange({
+      cwd: ctx.cwd,
+      env: ctx.env,
+      ...(ctx.configFile ? { configFile: ctx.configFile } : {}),
+      translation: args[0]!,
+      worktree: options.worktree === true,
+    });
+    const word = options.word === true;
+    if (options.json) ctx.stdout.write(renderJson(diffData(change, word)));
+    else if (word) ctx.stdout.write(renderWordDiff(change, ctx.color, ctx.stdout.isTTY !== true || ctx.color.green("x") === "x"));
+    else ctx.stdout.write(renderLineDiff(change, ctx.color));
+    return 0;
+  },
+};

@@ -1,0 +1,38 @@
+import pc from "picocolors";
+import type { Translate } from "./i18n.js";
+
+/** A stream the CLI writes to. */
+export interface Output {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+  rows?: number;
+}
+
+/** Colour functions; identity functions when colour is off. */
+export type Colors = ReturnType<typeof pc.createColors>;
+
+/** Everything a command needs from the outside world, handed in by the entry point. */
+export interface CliContext {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: Output;
+  stderr: Output;
+  t: Translate;
+  /** Colours for stdout. */
+  color: Colors;
+  /** Colours for stderr. */
+  errColor: Colors;
+  configFile?: string;
+  quiet: boolean;
+  verbose: boolean;
+  locale: string;
+}
+
+/** Whether a stream gets colour: a terminal, NO_COLOR unset, `--no-color` not given (FORCE_COLOR forces it). */
+export function useColor(stream: Output, env: NodeJS.ProcessEnv, noColor: boolean): boolean {
+  if (noColor || (env.NO_COLOR !== undefined && env.NO_COLOR !== "")) return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
+  return stream.isTTY === true && env.TERM !== "dumb";
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+const STATUS = z.enum(["up-to-date", "stale", "missing", "orphaned", "invalid", "unknown"]);
+const LANG = z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/, "a language tag such as en, de or zh-CN");
+
+const pattern = z
+  .string()
+  .min(1)
+  .refine((p) => p.includes("{path}"), "must contain {path}")
+  .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "must be a relative path inside the repository");
+
+const layout = z.strictObject({
+  /** Where originals live, e.g. `posts/{lang}/{path}`; defaults to `translation`. */
+  source: pattern.optional(),
+  /** Where translations live, e.g. `posts/{lang}/{path}` or `docs/{path}.{lang}.md`. */
+  translation: pattern,
+});
+
+const checkPolicy = z.strictObject({
+  failOn: z.array(STATUS).optional(),
+  maxDays: z.number().int().nonnegative().nullable().optional(),
+});
+
+/** The schema of `transtrack.config.json`; the JSON Schema is generated from it. */
+export const configSchema = z.strictObject({
+  $schema: z.string().optional(),
+  /** Language of originals; with distinct source and translation patterns it is only the default. */
+  sourceLanguage: LANG.default("en"),
+  /** Target languages; when absent, the languages found on disk. */
+  languages: z.array(LANG).optional(),
+  /** Shorthand for the folder-per-language layout `ROOT/{lang}/{path}`. */
+  root: z
+    .string()
+    .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "must be a relative path inside the repository")
+    .optional(),
+  layouts: z.array(layout).min(1).optional(),
+  keys: z
+    .strictObject({
+      lang: z.string().min(1).default("lang"),
+      translationOf: z.string().min(1).default("translation_of"),
+      translationKey: z.string().min(1).default("translation_key"),
+      sourceCommit: z.string().min(1).default("source_commit"),
+    })
+    .default({ lang: "lang", translationOf: "translation_of", translationKey: "translation_key", sourceCommit: "source_commit" }),
+  translatableKeys: z.array(z.string().min(1)).default(["title", "description"]),
+  ignore: z
+    .strictObject({
+      /** Text that, anywhere in a commit message, makes the commit not count. */
+      messages: z.array(z.string().min(1)).default(["[skip translation]"]),
+      /** Trailers (`Key: value`) that make the commit not count. */
+      trailers: z.array(z.string().regex(/^[A-Za-z0-9-]+:\s*\S.*$/, "a trailer such as `Translation: skip`")).default(["Translation: skip"]),
+    })
+    .default({ messages: ["[skip translation]"], trailers: ["Translation: skip"] }),
+  check: checkPolicy
+    .extend({
+      /** Per-language overrides of `failOn` and `maxDays`. */
+      languages: z.record(z.string(), checkPolicy).optional(),
+    })
+    .default({}),
+});
+
+/** The configuration as written by the user. */
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** A layout with both patterns known. */
+export interface Layout {
+  source: string;
+  translation: string;
+}
+
+/** The configuration with every default applied. */
+export interface Config {
+  sourceLanguage: string;
+  languages: string[] | null;
+  layouts: Layout[];
+  keys: { lang: string; translationOf: string; translationKey: string; sourceCommit: string };
+  translatableKeys: string[];
+  ignore: { messages: string[]; trailers: string[] };
+  check: {
+    failOn: string[] | null;
+    maxDays: number | null;
+    languages: Record<string, { failOn?: string[]; maxDays?: number | null }>;
+  };
+}
+
+/** Turns a validated config into the resolved form the rest of transtrack uses. */
+export function resolveConfig(parsed: z.output<typeof configSchema>): Config {
+  const root = parsed.root ?? "posts";
+  const layouts = parsed.layouts?.map((l) => ({ source: l.source ?? l.translation, translation: l.translation })) ?? [
+    { source: `${root.replace(/\/+$/, "")}/{lang}/{path}`, translation: `${root.replace(/\/+$/, "")}/{lang}/{path}` },
+  ];
+  return {
+    sourceLanguage: parsed.sourceLanguage,
+    languages: parsed.languages ?? null,
+    layouts,
+    keys: parsed.keys,
+    translatableKeys: parsed.translatableKeys,
+    ignore: parsed.ignore,
+    check: {
+      failOn: parsed.check.failOn ?? null,
+      maxDays: parsed.check.maxDays ?? null,
+      languages: parsed.check.languages ?? {},
+    },
+  };
+}
+
+/** The configuration used when there is no config file. */
+export const DEFAULT_CONFIG: Config = resolveConfig(configSchema.parse({}));

@@ -1,0 +1,188 @@
+import { Ancestry, lineage, type FileChange, type History } from "./history.js";
+import type { Link } from "./links.js";
+import type { Entry, Problem } from "./types.js";
+
+/** What a `source_commit` value names in the repository. */
+export type CommitResolution =
+  | { kind: "found"; commit: number }
+  | { kind: "missing" }
+  | { kind: "ambiguous" }
+  | { kind: "unreachable"; sha: string };
+
+/** A translation whose status needs the content of some blobs to decide. */
+export interface PendingEntry {
+  entry: Entry;
+  /** Blob of the original at the baseline. */
+  baselineBlob: string;
+  /** Blob of the original at HEAD, or null when `--worktree` supplies the content. */
+  headBlob: string | null;
+  /** The original's changes after the baseline. */
+  after: FileChange[];
+  /** The history this verdict needs is cut off by a shallow clone. */
+  needsHistory: boolean;
+}
+
+/** The first step's result: entries decided without content, and entries waiting for it. */
+export interface Plan {
+  done: Entry[];
+  pending: PendingEntry[];
+  needsHistory: Entry[];
+}
+
+/** Inputs of the baseline step, all plain data. */
+export interface PlanInput {
+  links: readonly Link[];
+  history: History;
+  ancestry: Ancestry;
+  /** Resolution of every distinct `source_commit` value. */
+  resolutions: ReadonlyMap<string, CommitResolution>;
+  /** Originals whose working-tree content replaces HEAD's (`--worktree`). */
+  worktree: ReadonlySet<string>;
+}
+
+/** Finds each translation's baseline and the original's changes since, or settles its status. */
+export function planEntries(input: PlanInput): Plan {
+  const { history, ancestry } = input;
+  const plan: Plan = { done: [], pending: [], needsHistory: [] };
+  const lineages = new Map<string, FileChange[]>();
+  const lineageOf = (path: string) => {
+    let l = lineages.get(path);
+    if (!l) lineages.set(path, (l = lineage(history, path)));
+    return l;
+  };
+
+  for (const link of input.links) {
+    const entry: Entry = {
+      lang: link.lang,
+      source: link.source,
+      translation: link.translation,
+      status: "unknown",
+      baseline: null,
+      sourceCommit: null,
+      commitsBehind: 0,
+      linesAdded: 0,
+      linesRemoved: 0,
+      staleSince: null,
+      problems: link.problems,
+    };
+    const problem = (code: Problem["code"], args?: Problem["args"]) =>
+      entry.problems.push({ code, file: link.translation, ...(args ? { args } : {}) });
+    if (link.settled || link.source === null) {
+      entry.status = link.settled ?? "orphaned";
+      plan.done.push(entry);
+      continue;
+    }
+    const original = lineageOf(link.source);
+    const newest = original[0];
+    entry.sourceCommit = newest ? history.commits[newest.commit]!.sha : null;
+
+    let tips: number[];
+    let shallowCut = false;
+    if (link.post.sourceCommit) {
+      const resolution = input.resolutions.get(link.post.sourceCommit) ?? { kind: "missing" };
+      if (resolution.kind !== "found") {
+        const code = { missing: "SOURCE_COMMIT_NOT_FOUND", ambiguous: "SOURCE_COMMIT_AMBIGUOUS", unreachable: "SOURCE_COMMIT_NOT_ANCESTOR" } as const;
+        problem(code[resolution.kind], { commit: link.post.sourceCommit });
+        (resolution.kind === "missing" && history.shallowBoundary.size > 0 ? plan.needsHistory : plan.done).push(entry);
+        continue;
+      }
+      tips = [resolution.commit];
+    } else {
+      tips = lastChanges(lineageOf(link.translation), ancestry);
+      if (tips.length === 0) {
+        problem("TRANSLATION_UNCOMMITTED");
+        plan.done.push(entry);
+        continue;
+      }
+      shallowCut = tips.some((t) => history.shallowBoundary.has(t));
+    }
+    entry.baseline = history.commits[tips[0]!]!.sha;
+
+    const atBaseline = original.find((c) => ancestry.seenBy(c.commit, tips));
+    if (!atBaseline || atBaseline.newBlob === null) {
+      problem("SOURCE_NOT_IN_BASELINE", { source: link.source, commit: entry.baseline });
+      (history.shallowBoundary.size > 0 ? plan.needsHistory : plan.done).push(entry);
+      continue;
+    }
+    const headBlob = history.headBlobs.get(link.source) ?? null;
+    if (headBlob === null && !input.worktree.has(link.source)) {
+      problem("SOURCE_UNCOMMITTED", { source: link.source });
+      plan.done.push(entry);
+      continue;
+    }
+    const pending: PendingEntry = {
+      entry,
+      baselineBlob: atBaseline.newBlob,
+      headBlob: input.worktree.has(link.source) ? null : headBlob,
+      after: original.filter((c) => !ancestry.seenBy(c.commit, tips)),
+      needsHistory: shallowCut || history.shallowBoundary.has(atBaseline.commit),
+    };
+    if (pending.needsHistory) plan.needsHistory.push(entry);
+    else plan.pending.push(pending);
+  }
+  return plan;
+}
+
+/** The commits that last changed a file: its changes that no later change descends from. */
+export function lastChanges(changes: readonly FileChange[], ancestry: Ancestry): number[] {
+  const tips: number[] = [];
+  for (const change of changes) {
+    if (change.status === "D") continue;
+    if (!tips.some((t) => ancestry.isAncestorOrSelf(change.commit, t))) tips.push(change.commit);
+  }
+  return tips;
+}
+
+/** The blobs whose normalised content the verdicts need. */
+export function neededBlobs(pending: readonly PendingEntry[]): Set<string> {
+  const blobs = new Set<string>();
+  for (const p of pending) {
+    blobs.add(p.baselineBlob);
+    if (p.headBlob) blobs.add(p.headBlob);
+    for (const c of p.after) {
+      if (c.oldBlob) blobs.add(c.oldBlob);
+      if (c.newBlob) blobs.add(c.newBlob);
+    }
+  }
+  return blobs;
+}
+
+/** What the verdict step knows of content: digests of blobs, and of originals on disk. */
+export interface Contents {
+  digest(blob: string): string;
+  /** Digest of the original's working-tree content, for `--worktree`. */
+  worktreeDigest(path: string): string | null;
+  /** ISO date standing for uncommitted edits. */
+  now: string;
+}
+
+/** Decides up-to-date or stale for each pending entry from the content digests. */
+export function judge(pending: PendingEntry, history: History, contents: Contents): Entry {
+  const { entry } = pending;
+  const digestOf = (blob: string | null) => (blob === null ? "" : contents.digest(blob));
+  const counted = pending.after.filter((c) => !history.commits[c.commit]!.ignored && digestOf(c.oldBlob) !== digestOf(c.newBlob));
+  const committedHead = pending.headBlob ?? history.headBlobs.get(entry.source!) ?? null;
+  let head = digestOf(committedHead);
+  let since = counted.length ? Math.min(...counted.map((c) => history.commits[c.commit]!.time)) : null;
+  let behind = counted.length;
+  if (pending.headBlob === null) {
+    const disk = contents.worktreeDigest(entry.source!);
+    if (disk !== null && disk !== head) {
+      behind += 1;
+      head = disk;
+      if (since === null) since = Date.parse(contents.now) / 1000;
+    }
+  }
+  const stale = behind > 0 && head !== digestOf(pending.baselineBlob);
+  return {
+    ...entry,
+    status: stale ? "stale" : "up-to-date",
+    commitsBehind: stale ? behind : 0,
+    staleSince: stale && since !== null ? isoDate(since) : null,
+  };
+}
+
+/** Seconds since the epoch as an ISO 8601 UTC date without milliseconds. */
+export function isoDate(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+}

@@ -1,0 +1,109 @@
+import type { Layout } from "../config/schema.js";
+
+/** Markdown file endings that make a file a post. */
+export const POST_EXTENSIONS = [".md", ".markdown", ".mdx"] as const;
+
+/** True when the path names a Markdown post by its ending. */
+export function isPostPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return POST_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/** What a path yields when it matches a layout pattern. */
+export interface PatternMatch {
+  lang: string | null;
+  stem: string;
+  ext: string | null;
+}
+
+/** A layout pattern such as `posts/{lang}/{path}`, compiled for matching and building paths. */
+export class PathPattern {
+  readonly text: string;
+  private readonly regex: RegExp;
+
+  constructor(text: string) {
+    this.text = text;
+    let seenLang = false;
+    const source = text
+      .split(/(\{lang\}|\{path\}|\{ext\})/)
+      .map((part) => {
+        if (part === "{lang}") {
+          if (seenLang) return "\\k<lang>";
+          seenLang = true;
+          return "(?<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)";
+        }
+        if (part === "{path}") return "(?<stem>.+)";
+        if (part === "{ext}") return "(?<ext>md|markdown|mdx)";
+        return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      })
+      .join("");
+    this.regex = new RegExp(`^${source}$`);
+  }
+
+  /** The language, stem and ending a path has under this pattern, or null when it doesn't match. */
+  match(path: string): PatternMatch | null {
+    const m = this.regex.exec(path);
+    if (!m?.groups) return null;
+    return { lang: m.groups.lang ?? null, stem: m.groups.stem ?? "", ext: m.groups.ext ?? null };
+  }
+
+  /** The path this pattern gives for a language, stem and ending. */
+  build(lang: string, stem: string, ext: string | null): string {
+    return this.text.replaceAll("{lang}", lang).replaceAll("{path}", stem).replaceAll("{ext}", ext ?? "md");
+  }
+}
+
+/** A layout with its patterns compiled. */
+export interface CompiledLayout {
+  index: number;
+  source: PathPattern;
+  translation: PathPattern;
+  /** Originals and translations share one pattern and differ only by language. */
+  shared: boolean;
+}
+
+/** Compiles the configured layouts, in order. */
+export function compileLayouts(layouts: readonly Layout[]): CompiledLayout[] {
+  return layouts.map((l, index) => ({
+    index,
+    source: new PathPattern(l.source),
+    translation: new PathPattern(l.translation),
+    shared: l.source === l.translation,
+  }));
+}
+
+/** How a layout sees a path: as an original or a translation, with its language and stem. */
+export interface LayoutRole {
+  layout: CompiledLayout;
+  role: "original" | "translation";
+  lang: string | null;
+  stem: string;
+  ext: string | null;
+}
+
+/** The role the first matching layout gives a path, or null when no layout matches. */
+export function layoutRole(path: string, layouts: readonly CompiledLayout[], sourceLanguage: string): LayoutRole | null {
+  for (const layout of layouts) {
+    if (layout.shared) {
+      const m = layout.source.match(path);
+      if (!m) continue;
+      const role = m.lang === null || sameLang(m.lang, sourceLanguage) ? "original" : "translation";
+      return { layout, role, ...m };
+    }
+    const asSource = layout.source.match(path);
+    if (asSource) return { layout, role: "original", ...asSource };
+    const asTranslation = layout.translation.match(path);
+    if (asTranslation) return { layout, role: "translation", ...asTranslation };
+  }
+  return null;
+}
+
+/** Language tags compare case-insensitively, with `_` and `-` alike. */
+export function sameLang(a: string, b: string): boolean {
+  return normalizeLang(a) === normalizeLang(b);
+}
+
+/** A language tag in one canonical spelling for comparisons (`zh_CN` → `zh-cn`). */
+export function normalizeLang(tag: string): string {
+  return tag.replace(/_/g, "-").toLowerCase();
+}

@@ -1,0 +1,62 @@
+import { cmp, type Link, type Original } from "./links.js";
+import { sameLang } from "./layout.js";
+import { STATUSES, type Entry, type Problem, type Report, type Summary } from "./types.js";
+
+/** What the report step needs: the judged entries and the originals that may lack translations. */
+export interface ReportInput {
+  head: string;
+  entries: readonly Entry[];
+  originals: readonly Original[];
+  /** Every link, in scope or not, so a translation filtered out is not reported missing. */
+  links: readonly Link[];
+  /** Configured target languages; null means the languages found. */
+  languages: readonly string[] | null;
+  wanted(lang: string): boolean;
+  lastChange(path: string): string | null;
+  problems: readonly Problem[];
+}
+
+/** Adds `missing` entries, counts every status per language and orders everything stably. */
+export function buildReport(input: ReportInput): Report {
+  const found = new Set(input.links.map((l) => l.lang).filter(Boolean));
+  const languages = (input.languages ? [...input.languages] : [...found].sort(cmp)).filter(input.wanted);
+  const translated = new Set(input.links.filter((l) => l.source).map((l) => `${l.lang}\0${l.source}`));
+  const entries = [...input.entries];
+  for (const original of input.originals) {
+    for (const lang of languages) {
+      if (sameLang(lang, original.lang) || translated.has(`${lang}\0${original.path}`)) continue;
+      entries.push({
+        lang,
+        source: original.path,
+        translation: null,
+        status: "missing",
+        baseline: null,
+        sourceCommit: input.lastChange(original.path),
+        commitsBehind: 0,
+        linesAdded: 0,
+        linesRemoved: 0,
+        staleSince: null,
+        problems: [],
+      });
+    }
+  }
+  entries.sort((a, b) => cmp(a.lang, b.lang) || cmp(a.translation ?? a.source ?? "", b.translation ?? b.source ?? ""));
+
+  const summary: Record<string, Summary> = {};
+  const allLanguages = [...new Set([...languages, ...entries.map((e) => e.lang).filter(Boolean)])].sort(cmp);
+  for (const lang of allLanguages) summary[lang] = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Summary;
+  for (const entry of entries) if (summary[entry.lang]) summary[entry.lang]![entry.status] += 1;
+
+  const problems: Problem[] = [...input.problems];
+  const seen = new Set(problems.map((p) => JSON.stringify(p)));
+  for (const entry of entries) {
+    for (const problem of entry.problems) {
+      const key = JSON.stringify(problem);
+      if (!seen.has(key)) {
+        seen.add(key);
+        problems.push(problem);
+      }
+    }
+  }
+  return { schemaVersion: 1, head: input.head, languages: allLanguages, summary, translations: entries, problems };
+}

@@ -1,0 +1,66 @@
+/** The status of one translation, exactly as the JSON report spells it. */
+export type Status = "up-to-date" | "stale" | "missing" | "orphaned" | "invalid" | "unknown";
+
+/** Every status, in the order summaries list them. */
+export const STATUSES: readonly Status[] = ["up-to-date", "stale", "missing", "orphaned", "invalid", "unknown"];
+
+/** A finding about one file, as data; words come from the renderer. */
+export interface Problem {
+  code: ProblemCode;
+  file: string;
+  line?: number;
+  /** Values for the message's interpolations. */
+  args?: Record<string, string | number>;
+}
+
+/** Every problem code transtrack reports. */
+export type ProblemCode =
+  | "INVALID_FRONT_MATTER"
+  | "INVALID_FIELD"
+  | "LINK_OUTSIDE_REPO"
+  | "LINK_NOT_MARKDOWN"
+  | "LANG_UNKNOWN"
+  | "SOURCE_NOT_FOUND"
+  | "SOURCE_MOVED"
+  | "SOURCE_IS_TRANSLATION"
+  | "KEY_WITHOUT_ORIGINAL"
+  | "KEY_MANY_ORIGINALS"
+  | "DUPLICATE_TRANSLATION"
+  | "SOURCE_COMMIT_NOT_FOUND"
+  | "SOURCE_COMMIT_AMBIGUOUS"
+  | "SOURCE_COMMIT_NOT_ANCESTOR"
+  | "SOURCE_NOT_IN_BASELINE"
+  | "TRANSLATION_UNCOMMITTED"
+  | "SOURCE_UNCOMMITTED"
+  | "SYMLINK_OUTSIDE_REPO";
+
+/** One line of the report: a translation (or a missing one) and its status. */
+export interface Entry {
+  lang: string;
+  source: string | null;
+  translation: string | null;
+  status: Status;
+  /** The commit the translation is compared against, or null when none. */
+  baseline: string | null;
+  /** The last commit that changed the original, or null when it has none. */
+  sourceCommit: string | null;
+  commitsBehind: number;
+  linesAdded: number;
+  linesRemoved: number;
+  /** ISO 8601 date of the first meaningful commit after the baseline, or null. */
+  staleSince: string | null;
+  problems: Problem[];
+}
+
+/** Counts of each status for one language. */
+export type Summary = Record<Status, number>;
+
+/** The whole report, as `status --json` prints it. */
+export interface Report {
+  schemaVersion: 1;
+  head: string;
+  languages: string[];
+  summary: Record<string, Summary>;
+  translations: Entry[];
+  problems: Problem[];
+}

@@ -1,0 +1,29 @@
+/** Exit code of a known, expected failure: usage, configuration or repository. */
+export const EXIT_ERROR = 2;
+
+/** Arguments interpolated into a translated message. */
+export type MessageArgs = Record<string, string | number>;
+
+/** An expected failure, identified by a code; words come only when rendering. */
+export class TranstrackError extends Error {
+  /** Stable identifier, also the i18n key under `errors.`. */
+  readonly code: string;
+  /** Values for the message's interpolations. */
+  readonly args: MessageArgs;
+
+  constructor(code: string, args: MessageArgs = {}, options?: { cause?: unknown }) {
+    super(`${code}${Object.keys(args).length ? ` ${JSON.stringify(args)}` : ""}`, options);
+    this.name = new.target.name;
+    this.code = code;
+    this.args = args;
+  }
+}
+
+/** Bad command line: unknown flag, bad value, wrong arguments. */
+export class UsageError extends TranstrackError {}
+
+/** The configuration file is unreadable or invalid. */
+export class ConfigError extends TranstrackError {}
+
+/** The repository can't be used: not a git repository, no commits, shallow history. */
+export class RepoError extends TranstrackError {}

@@ -1,0 +1,87 @@
+import { readFile } from "node:fs/promises";
+import { isAbsolute, join } from "node:path";
+import { simpleGit, type SimpleGit } from "simple-git";
+import { RepoError } from "../errors.js";
+import { BlobReader, ObjectChecker } from "./blob-reader.js";
+import { gitEnvironment, runGit, type GitEnv } from "./run.js";
+
+/** The one door to a git repository: every git call of transtrack goes through here. */
+export class GitRepo {
+  readonly root: string;
+  readonly env: GitEnv;
+  private readonly simple: SimpleGit;
+  private blobReader: BlobReader | null = null;
+  private checker: ObjectChecker | null = null;
+
+  private constructor(root: string, env: NodeJS.ProcessEnv) {
+    this.root = root;
+    this.env = { cwd: root, env };
+    this.simple = simpleGit({ baseDir: root }).env(gitEnvironment(env));
+  }
+
+  /** Opens the repository containing `cwd`, like git does; RepoError when there is none. */
+  static async open(cwd: string, env: NodeJS.ProcessEnv): Promise<GitRepo> {
+    let root: string;
+    try {
+      root = (await runGit({ cwd, env }, ["rev-parse", "--show-toplevel"])).trim();
+    } catch (error) {
+      throw new RepoError("NOT_A_REPO", { dir: cwd }, { cause: error });
+    }
+    if (!root) throw new RepoError("NOT_A_REPO", { dir: cwd });
+    return new GitRepo(root, env);
+  }
+
+  /** HEAD's commit sha; RepoError when the repository has no commits yet. */
+  async head(): Promise<string> {
+    const sha = (await this.simple.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"]).catch(() => "")).trim();
+    if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new RepoError("NO_COMMITS", { dir: this.root });
+    return sha;
+  }
+
+  /** The commits a shallow clone cut off from their parents; empty in a full clone. */
+  async shallowCommits(): Promise<string[]> {
+    const shallow = (await this.simple.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+    if (!shallow) return [];
+    const file = (await this.simple.raw(["rev-parse", "--git-path", "shallow"])).trim();
+    const text = await readFile(isAbsolute(file) ? file : join(this.root, file), "utf8").catch(() => "");
+    return text.split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
+  }
+
+  /** Every file in the working tree git tracks or would track (ignored files left out). */
+  async listFiles(): Promise<string[]> {
+    const out = await runGit(this.env, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"]);
+    return [...new Set(out.split("\0").filter(Boolean))];
+  }
+
+  /** Content of blobs through one long-lived `git cat-file --batch`. */
+  blobs(): BlobReader {
+    this.blobReader ??= new BlobReader(this.root, { env: gitEnvironment(this.env.env) });
+    return this.blobReader;
+  }
+
+  /** Resolves a possibly abbreviated commit sha to a full one; null when missing or ambiguous. */
+  async resolveCommit(name: string): Promise<{ sha: string } | "missing" | "ambiguous"> {
+    this.checker ??= new ObjectChecker(this.root, { env: gitEnvironment(this.env.env) });
+    const result = await this.checker.check(`${name}^{commit}`);
+    return typeof result === "string" ? result : { sha: result.oid };
+  }
+
+  /** Commits one file with a message; nothing else in the index is included. */
+  async commitFile(path: string, message: string): Promise<string> {
+    await this.simple.raw(["add", "--", path]);
+    await this.simple.raw(["commit", "--quiet", "--only", "-m", message, "--", path]);
+    return (await this.simple.raw(["rev-parse", "HEAD"])).trim();
+  }
+
+  /** Fetches the history a shallow clone lacks, without blobs it doesn't need. */
+  async deepen(): Promise<void> {
+    await this.simple.raw(["fetch", "--quiet", "--filter=blob:none", "--unshallow"]);
+  }
+
+  /** Ends the long-lived git processes. */
+  async close(): Promise<void> {
+    await Promise.all([this.blobReader?.close(), this.checker?.close()]);
+    this.blobReader = null;
+    this.checker = null;
+  }
+}

@@ -1,0 +1,58 @@
+import matter from "gray-matter";
+
+/** Front-matter data and body of a Markdown text, or why it can't be read. */
+export type ParsedFrontMatter =
+  | { ok: true; data: Record<string, unknown>; body: string; matter: string }
+  | { ok: false; line: number | null; reason: string };
+
+const refuse = (language: string) => ({
+  parse(): never {
+    throw new Error(`front-matter language "${language}" is not supported; use YAML`);
+  },
+});
+
+// gray-matter evaluates `---js` and `---coffee` blocks with eval; a post must never run code,
+// so every engine but YAML is replaced by one that refuses.
+const OPTIONS = {
+  language: "yaml",
+  engines: {
+    javascript: refuse("javascript"),
+    coffee: refuse("coffee"),
+    json: refuse("json"),
+    toml: refuse("toml"),
+  },
+};
+
+/** Splits a Markdown text into YAML front-matter data and body, never running code from it. */
+export function parseFrontMatter(text: string): ParsedFrontMatter {
+  let file;
+  try {
+    // Passing options also turns off gray-matter's global cache, which would keep every post alive.
+    file = matter(text.replace(/^\uFEFF/, ""), OPTIONS);
+  } catch (error) {
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const line = typeof mark?.line === "number" ? mark.line + 1 : null;
+    const reason = (error as Error).message.split("\n")[0] ?? "unreadable front-matter";
+    return { ok: false, line, reason };
+  }
+  const data: unknown = file.data;
+  if (data === null || data === undefined) return { ok: true, data: {}, body: file.content, matter: file.matter };
+  if (typeof data !== "object" || Array.isArray(data)) {
+    return { ok: false, line: 2, reason: "front-matter is not a mapping of keys to values" };
+  }
+  return { ok: true, data: data as Record<string, unknown>, body: file.content, matter: file.matter };
+}
+
+/** The 1-based line of a top-level key in a file's front-matter, or null. */
+export function keyLine(text: string, key: string): number | null {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  if (!/^---\s*$/.test(lines[0] ?? "")) return null;
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const re = new RegExp(`^(?:${escaped}|"${escaped}"|'${escaped}')\\s*:`);
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^(---|\.\.\.)\s*$/.test(line)) return null;
+    if (re.test(line)) return i + 1;
+  }
+  return null;
+}

@@ -1,0 +1,104 @@
+import { randomBytes } from "node:crypto";
+import { lstat, open, readFile, rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { TranstrackError } from "../errors.js";
+
+/** The file changed on disk since it was read, so it was left as it is. */
+export class FileChangedError extends TranstrackError {
+  /** The file that was not overwritten. */
+  readonly path: string;
+
+  constructor(path: string) {
+    super("FILE_CHANGED", { path });
+    this.path = path;
+  }
+}
+
+/** The target is a symbolic link; writing through it could land outside the repository. */
+export class SymlinkRefusedError extends TranstrackError {
+  /** The link that was not followed. */
+  readonly path: string;
+
+  constructor(path: string) {
+    super("SYMLINK_REFUSED", { path });
+    this.path = path;
+  }
+}
+
+/** What the caller saw when it read the file; a mismatch at write time means someone else wrote it. */
+export interface WriteAtomicOptions {
+  expectedMtimeMs?: number;
+  expectedContent?: string | Uint8Array;
+}
+
+/** Replaces a file in one rename, so readers see the old or the new content, never a mix. */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: WriteAtomicOptions = {},
+): Promise<void> {
+  const original = await statTarget(path);
+  // Same directory, so the rename stays on one file system and is atomic.
+  const tempPath = join(dirname(path), `.${basename(path)}.transtrack-${randomBytes(6).toString("hex")}.tmp`);
+  let created = false;
+  try {
+    // "wx" never reuses an existing file, nor follows a link planted at the temp name.
+    const handle = await open(tempPath, "wx", original?.mode ?? 0o666);
+    created = true;
+    try {
+      await handle.writeFile(data);
+      // The creation mode is masked by the umask; set the original one explicitly.
+      if (original) await handle.chmod(original.mode);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await assertUnchanged(path, options);
+    await rename(tempPath, path);
+  } catch (error) {
+    // Only our own temp file; a name collision means the file there is someone else's.
+    if (created) await rm(tempPath, { force: true });
+    throw error;
+  }
+  await syncDirectory(dirname(path));
+}
+
+/** The target's permission bits, or null if it doesn't exist yet; refuses symbolic links. */
+async function statTarget(path: string): Promise<{ mode: number; mtimeMs: number } | null> {
+  try {
+    const stats = await lstat(path);
+    if (stats.isSymbolicLink()) throw new SymlinkRefusedError(path);
+    return { mode: stats.mode & 0o7777, mtimeMs: stats.mtimeMs };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/** Checked as late as possible, just before the rename, to keep the race window small. */
+async function assertUnchanged(path: string, options: WriteAtomicOptions): Promise<void> {
+  const current = await statTarget(path);
+  const { expectedMtimeMs, expectedContent } = options;
+  if (expectedMtimeMs !== undefined && current?.mtimeMs !== expectedMtimeMs) {
+    throw new FileChangedError(path);
+  }
+  if (expectedContent === undefined) return;
+  // A file deleted since it was read has changed too.
+  const actual = current ? await readFile(path) : null;
+  const expected = typeof expectedContent === "string" ? Buffer.from(expectedContent, "utf8") : expectedContent;
+  if (!actual || !actual.equals(expected)) throw new FileChangedError(path);
+}
+
+/** Makes the rename itself durable; not every platform can open a directory, so failure is ignored. */
+async function syncDirectory(directory: string): Promise<void> {
+  try {
+    const handle = await open(directory, "r");
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // The data is already in place; only durability across a power cut is weakened.
+  }
+}

@@ -1,0 +1,25 @@
+import type { Colors } from "../cli/context.js";
+import type { Translate } from "../cli/i18n.js";
+import { TranstrackError } from "../errors.js";
+
+/** An error as the user reads it on stderr: the message, a hint, and the stack only with `--verbose`. */
+export function renderError(error: unknown, t: Translate, color: Colors, verbose: boolean): string {
+  const lines: string[] = [];
+  if (error instanceof TranstrackError) {
+    lines.push(`${color.red(t("errors.prefix"))} ${t(`errors.${error.code}`, error.args)}`);
+    const hint = t(`hints.${error.code}`, { ...error.args, defaultValue: "" });
+    if (hint) lines.push(`${color.dim(t("errors.hint"))} ${hint}`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    lines.push(`${color.red(t("errors.prefix"))} ${t("errors.INTERNAL", { message })}`);
+    if (!verbose) lines.push(`${color.dim(t("errors.hint"))} ${t("hints.INTERNAL")}`);
+  }
+  if (verbose && error instanceof Error) {
+    let current: unknown = error;
+    while (current instanceof Error) {
+      lines.push(color.dim(current.stack ?? current.message));
+      current = current.cause;
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,179 @@
+import { realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { loadConfig } from "../config/load.js";
+import type { Config } from "../config/schema.js";
+import { lineStats } from "../core/diff-stats.js";
+import { judge, neededBlobs, planEntries, type PendingEntry } from "../core/evaluate.js";
+import { Ancestry, movedTo, type History } from "../core/history.js";
+import { isIgnoredMessage } from "../core/ignore.js";
+import { linkPosts } from "../core/links.js";
+import { isUnder } from "../core/paths.js";
+import { buildReport } from "../core/report.js";
+import type { Entry, Report } from "../core/types.js";
+import { RepoError, UsageError } from "../errors.js";
+import { buildHistory, readHeadBlobs, readHistory } from "../git/read-history.js";
+import { GitRepo } from "../git/repo.js";
+import { contentDigest, digestBlobs, readTexts } from "./contents.js";
+import { loadPosts, type LoadedPost } from "./load-posts.js";
+import { resolveSourceCommits } from "./resolve-commits.js";
+
+/** Options of a status run; paths are relative to `cwd`. */
+export interface StatusOptions {
+  cwd: string;
+  /** The environment git runs with. */
+  env: NodeJS.ProcessEnv;
+  configFile?: string;
+  paths?: readonly string[];
+  languages?: readonly string[];
+  /** Compare originals as they stand on disk, counting uncommitted edits. */
+  worktree?: boolean;
+  /** The time that stands for uncommitted edits. */
+  now?: Date;
+  onProgress?: (stage: string, count: number) => void;
+}
+
+/** A status run's report together with what commands like `diff` and `mark` need beyond it. */
+export interface Analysis {
+  report: Report;
+  root: string;
+  config: Config;
+  history: History;
+  /** Per translation path: the original's blobs at the baseline and at HEAD, for stale and up-to-date entries. */
+  blobs: Map<string, { baseline: string; head: string | null }>;
+  posts: Map<string, LoadedPost>;
+}
+
+/** Computes the status of every translation: read the posts and the history first, then the pure core decides. */
+export async function analyze(options: StatusOptions): Promise<Analysis> {
+  const repo = await GitRepo.open(options.cwd, options.env);
+  try {
+    return await analyzeRepo(repo, options);
+  } finally {
+    await repo.close();
+  }
+}
+
+/** The same as `analyze`, on a repository the caller holds open. */
+export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promise<Analysis> {
+  const { config } = await loadConfig(repo.root, options.configFile, options.cwd);
+  const head = await repo.head();
+  const shallow = await repo.shallowCommits();
+  const scope = (options.paths ?? []).map((p) => toRepoPath(repo.root, options.cwd, p));
+
+  const [files, headBlobs, raw] = await Promise.all([
+    repo.listFiles(),
+    readHeadBlobs(repo.env, head),
+    readHistory(repo.env, head, {
+      isIgnored: (message) => isIgnoredMessage(message, config.ignore),
+      shallow,
+      onProgress: (n) => options.onProgress?.("history", n),
+    }),
+  ]);
+  const loaded = await loadPosts(repo.root, files, config.keys);
+  const history = buildHistory(head, raw, headBlobs, shallow);
+  const posts = new Map(loaded.map((l) => [l.post.path, l]));
+
+  const linkage = linkPosts(
+    loaded.map((l) => l.post),
+    config,
+    { committed: new Set(headBlobs.keys()), movedTo: (path) => movedTo(history, path) },
+  );
+  const inScope = (path: string | null) => path !== null && (scope.length === 0 || scope.some((dir) => isUnder(path, dir)));
+  const wanted = (lang: string) => !options.languages?.length || options.languages.includes(lang);
+  const links = linkage.links.filter((l) => wanted(l.lang) && (inScope(l.translation) || inScope(l.source)));
+
+  const ancestry = new Ancestry(history.commits);
+  const resolutions = await resolveSourceCommits(
+    repo,
+    history,
+    links.map((l) => l.post.sourceCommit).filter((s): s is string => s !== null),
+  );
+  const worktree = new Set(options.worktree ? links.map((l) => l.source).filter((s): s is string => s !== null && posts.has(s)) : []);
+  const plan = planEntries({ links, history, ancestry, resolutions, worktree });
+  if (plan.needsHistory.length > 0) {
+    throw new RepoError("SHALLOW_CLONE", { count: plan.needsHistory.length, file: plan.needsHistory[0]!.translation ?? "" });
+  }
+
+  const digests = await digestBlobs(repo.blobs(), neededBlobs(plan.pending), config.translatableKeys);
+  const diskDigests = new Map<string, string | null>();
+  const now = (options.now ?? new Date()).toISOString();
+  const contents = {
+    digest: (blob: string) => digests.get(blob) ?? "",
+    worktreeDigest: (path: string) => {
+      if (!diskDigests.has(path)) {
+        const text = posts.get(path)?.text;
+        diskDigests.set(path, text == null ? null : contentDigest(text, config.translatableKeys));
+      }
+      return diskDigests.get(path) ?? null;
+    },
+    now,
+  };
+  const judged = plan.pending.map((p) => ({ pending: p, entry: judge(p, history, contents) }));
+  await addLineStats(repo, judged, history, posts);
+
+  const entries: Entry[] = [...plan.done, ...judged.map((j) => j.entry)];
+  const report = buildReport({
+    head,
+    entries,
+    originals: linkage.originals.filter((o) => inScope(o.path)),
+    links: linkage.links,
+    languages: config.languages ?? null,
+    wanted,
+    lastChange: (path) => {
+      const change = history.changes.get(path)?.[0];
+      return change ? history.commits[change.commit]!.sha : null;
+    },
+    problems: linkage.problems.filter((p) => inScope(p.file)),
+  });
+  const blobs = new Map(
+    judged.map(({ pending, entry }) => [entry.translation!, { baseline: pending.baselineBlob, head: pending.headBlob }] as const),
+  );
+  return { report, root: repo.root, config, history, blobs, posts };
+}
+
+async function addLineStats(
+  repo: GitRepo,
+  judged: { pending: PendingEntry; entry: Entry }[],
+  history: History,
+  posts: Map<string, LoadedPost>,
+): Promise<void> {
+  const stale = judged.filter((j) => j.entry.status === "stale");
+  const ids = new Set<string>();
+  for (const { pending, entry } of stale) {
+    ids.add(pending.baselineBlob);
+    const head = pending.headBlob ?? history.headBlobs.get(entry.source!);
+    if (head) ids.add(head);
+  }
+  const texts = await readTexts(repo.blobs(), [...ids]);
+  for (const j of stale) {
+    const before = texts.get(j.pending.baselineBlob) ?? "";
+    const after =
+      j.pending.headBlob === null
+        ? (posts.get(j.entry.source!)?.text ?? "")
+        : (texts.get(j.pending.headBlob) ?? "");
+    Object.assign(j.entry, lineStats(before, after));
+  }
+}
+
+/** A command-line path as a repository-relative one; UsageError when it lies outside the repository. */
+export function toRepoPath(root: string, cwd: string, path: string): string {
+  const absolute = resolve(cwd, path);
+  // git reports the root with links resolved; resolve the argument the same way when it exists.
+  let real = absolute;
+  try {
+    real = realpathSync(absolute);
+  } catch {
+    real = resolve(realpathOr(cwd), path);
+  }
+  const rel = relative(root, real).split(sep).join("/");
+  if (rel === ".." || rel.startsWith("../") || isAbsolute(rel)) throw new UsageError("PATH_OUTSIDE_REPO", { path });
+  return rel;
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
