@@ -27,6 +27,8 @@ export interface CliContext {
   configFile?: string;
   quiet: boolean;
   verbose: boolean;
+  /** Use the history index cached under .git/. */
+  cache: boolean;
   locale: string;
 }
 

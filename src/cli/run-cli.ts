@@ -36,6 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--no-color", t("cli.options.noColor"))
     .option("--quiet", t("cli.options.quiet"))
     .option("--verbose", t("cli.options.verbose"))
+    .option("--no-cache", t("cli.options.noCache"))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -61,6 +62,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         errColor: pc.createColors(useColor(io.stderr, io.env, opts.color === false)),
         ...(typeof opts.config === "string" ? { configFile: opts.config } : {}),
         quiet: opts.quiet === true,
+        cache: opts.cache !== false,
         verbose: opts.verbose === true,
       };
       exitCode = await command.run(cmd.args, opts, ctx);

@@ -156,8 +156,14 @@ export interface Contents {
   now: string;
 }
 
+/** A verdict, with the commits that made it (meaningful, not ignored, after the baseline; newest first). */
+export interface Judgement {
+  entry: Entry;
+  counted: number[];
+}
+
 /** Decides up-to-date or stale for each pending entry from the content digests. */
-export function judge(pending: PendingEntry, history: History, contents: Contents): Entry {
+export function judge(pending: PendingEntry, history: History, contents: Contents): Judgement {
   const { entry } = pending;
   const digestOf = (blob: string | null) => (blob === null ? "" : contents.digest(blob));
   const counted = pending.after.filter((c) => !history.commits[c.commit]!.ignored && digestOf(c.oldBlob) !== digestOf(c.newBlob));
@@ -175,10 +181,13 @@ export function judge(pending: PendingEntry, history: History, contents: Content
   }
   const stale = behind > 0 && head !== digestOf(pending.baselineBlob);
   return {
-    ...entry,
-    status: stale ? "stale" : "up-to-date",
-    commitsBehind: stale ? behind : 0,
-    staleSince: stale && since !== null ? isoDate(since) : null,
+    entry: {
+      ...entry,
+      status: stale ? "stale" : "up-to-date",
+      commitsBehind: stale ? behind : 0,
+      staleSince: stale && since !== null ? isoDate(since) : null,
+    },
+    counted: stale ? counted.map((c) => c.commit) : [],
   };
 }
 

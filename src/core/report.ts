@@ -40,7 +40,7 @@ export function buildReport(input: ReportInput): Report {
       });
     }
   }
-  entries.sort((a, b) => cmp(a.lang, b.lang) || cmp(a.translation ?? a.source ?? "", b.translation ?? b.source ?? ""));
+  entries.sort((a, b) => cmp(a.lang, b.lang) || cmp(a.source ?? "", b.source ?? "") || cmp(a.translation ?? "", b.translation ?? ""));
 
   const summary: Record<string, Summary> = {};
   const allLanguages = [...new Set([...languages, ...entries.map((e) => e.lang).filter(Boolean)])].sort(cmp);

@@ -11,7 +11,7 @@ import { isUnder } from "../core/paths.js";
 import { buildReport } from "../core/report.js";
 import type { Entry, Report } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
-import { buildHistory, readHeadBlobs, readHistory } from "../git/read-history.js";
+import { loadHistory } from "../git/history-index.js";
 import { GitRepo } from "../git/repo.js";
 import { contentDigest, digestBlobs, readTexts } from "./contents.js";
 import { loadPosts, type LoadedPost } from "./load-posts.js";
@@ -27,6 +27,8 @@ export interface StatusOptions {
   languages?: readonly string[];
   /** Compare originals as they stand on disk, counting uncommitted edits. */
   worktree?: boolean;
+  /** Use the history index cached under .git/ (default true). */
+  cache?: boolean;
   /** The time that stands for uncommitted edits. */
   now?: Date;
   onProgress?: (stage: string, count: number) => void;
@@ -40,6 +42,8 @@ export interface Analysis {
   history: History;
   /** Per translation path: the original's blobs at the baseline and at HEAD, for stale and up-to-date entries. */
   blobs: Map<string, { baseline: string; head: string | null }>;
+  /** Per stale translation path: the commits (history indices, newest first) that made it stale. */
+  counted: Map<string, number[]>;
   posts: Map<string, LoadedPost>;
 }
 
@@ -60,17 +64,18 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const shallow = await repo.shallowCommits();
   const scope = (options.paths ?? []).map((p) => toRepoPath(repo.root, options.cwd, p));
 
-  const [files, headBlobs, raw] = await Promise.all([
-    repo.listFiles(),
-    readHeadBlobs(repo.env, head),
-    readHistory(repo.env, head, {
+  // The working tree and the history are read at the same time: one is disk-bound, the other git-bound.
+  const [loaded, history] = await Promise.all([
+    repo.listFiles().then((files) => loadPosts(repo.root, files, config.keys)),
+    loadHistory(repo.env, head, {
       isIgnored: (message) => isIgnoredMessage(message, config.ignore),
+      ignoreRules: config.ignore,
       shallow,
+      cache: options.cache !== false,
       onProgress: (n) => options.onProgress?.("history", n),
     }),
   ]);
-  const loaded = await loadPosts(repo.root, files, config.keys);
-  const history = buildHistory(head, raw, headBlobs, shallow);
+  const headBlobs = history.headBlobs;
   const posts = new Map(loaded.map((l) => [l.post.path, l]));
 
   const linkage = linkPosts(
@@ -108,7 +113,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     },
     now,
   };
-  const judged = plan.pending.map((p) => ({ pending: p, entry: judge(p, history, contents) }));
+  const judged = plan.pending.map((p) => ({ pending: p, ...judge(p, history, contents) }));
   await addLineStats(repo, judged, history, posts);
 
   const entries: Entry[] = [...plan.done, ...judged.map((j) => j.entry)];
@@ -128,7 +133,8 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const blobs = new Map(
     judged.map(({ pending, entry }) => [entry.translation!, { baseline: pending.baselineBlob, head: pending.headBlob }] as const),
   );
-  return { report, root: repo.root, config, history, blobs, posts };
+  const counted = new Map(judged.filter((j) => j.counted.length > 0).map((j) => [j.entry.translation!, j.counted] as const));
+  return { report, root: repo.root, config, history, blobs, counted, posts };
 }
 
 async function addLineStats(

@@ -36,6 +36,7 @@ export function statusOptions(ctx: CliContext, paths: string[], options: Record<
     paths,
     ...(Array.isArray(options.lang) ? { languages: options.lang as string[] } : {}),
     worktree: options.worktree === true,
+    cache: ctx.cache,
     ...(progress
       ? {
           onProgress: (stage: string, count: number) => {
