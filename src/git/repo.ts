@@ -66,6 +66,26 @@ export class GitRepo {
     return typeof result === "string" ? result : { sha: result.oid };
   }
 
+  /** The commit a ref (branch, tag, sha, `HEAD~2`) names; null when it names none. */
+  async resolveRef(ref: string): Promise<string | null> {
+    const out = await this.simple.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]).catch(() => "");
+    const sha = out.trim();
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+  }
+
+  /** Subject line and committer date of each commit, by full sha, in one git call. */
+  async commitSubjects(shas: readonly string[]): Promise<Map<string, { subject: string; date: string }>> {
+    const result = new Map<string, { subject: string; date: string }>();
+    const valid = shas.filter((s) => /^[0-9a-f]{40,64}$/.test(s));
+    if (valid.length === 0) return result;
+    const out = await runGit(this.env, ["show", "-s", "--no-walk=unsorted", "--format=%H%x1f%cI%x1f%s%x1e", "--end-of-options", ...valid]);
+    for (const record of out.split("\x1e")) {
+      const [sha, date, subject] = record.trim().split("\x1f");
+      if (sha && date !== undefined) result.set(sha, { subject: subject ?? "", date });
+    }
+    return result;
+  }
+
   /** Commits one file with a message; nothing else in the index is included. */
   async commitFile(path: string, message: string): Promise<string> {
     await this.simple.raw(["add", "--", path]);
