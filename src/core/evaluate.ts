@@ -115,7 +115,9 @@ export function planEntries(input: PlanInput): Plan {
       baselineBlob: atBaseline.newBlob,
       headBlob: input.worktree.has(link.source) ? null : headBlob,
       after: original.filter((c) => !ancestry.seenBy(c.commit, tips)),
-      needsHistory: shallowCut || history.shallowBoundary.has(atBaseline.commit),
+      // A boundary commit's tree is complete, so the original's content there is exact; only a
+      // translation last changed *at* the boundary has an unknown true baseline.
+      needsHistory: shallowCut,
     };
     if (pending.needsHistory) plan.needsHistory.push(entry);
     else plan.pending.push(pending);
