@@ -1,0 +1,167 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+import { createRepo, type TestRepo } from "../helpers/git-repo.js";
+import { post } from "../helpers/status.js";
+
+let repo: TestRepo;
+const dirs: string[] = [];
+afterEach(() => {
+  repo?.cleanup();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function staleSite(): TestRepo {
+  repo = createRepo();
+  repo.write("posts/en/a.md", post({ title: "Alpha" }, "One.\n\nTwo words here.\n"));
+  repo.write("posts/en/b.md", post({ title: "Beta" }, "Beta.\n"));
+  repo.commit("Originals");
+  repo.write("posts/de/a.md", post({ title: "Alpha", lang: "de" }, "Eins.\n"));
+  repo.write("posts/de/b.md", post({ title: "Beta", lang: "de" }, "Beta.\n"));
+  repo.commit("German");
+  repo.write("posts/en/a.md", post({ title: "Alpha" }, "One.\n\nTwo other words here.\n"));
+  repo.commit("Edit alpha");
+  return repo;
+}
+
+describe("the built CLI", () => {
+  it("status exits 0, and --json prints the report alone on stdout", () => {
+    staleSite();
+    const human = runCli(["status"], repo.dir, repo.env());
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain("posts/de/a.md");
+    const json = runCli(["status", "--json"], repo.dir, repo.env());
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.translations.map((e: { status: string }) => e.status).sort()).toEqual(["stale", "up-to-date"]);
+    expect(json.stderr).toBe("");
+  });
+
+  it("JSON does not depend on the locale; messages do", () => {
+    staleSite();
+    const en = runCli(["status", "--json"], repo.dir, repo.env());
+    const de = runCli(["--locale", "de", "status", "--json"], repo.dir, repo.env());
+    expect(de.stdout).toBe(en.stdout);
+    const human = runCli(["status", "--locale", "de"], repo.dir, repo.env());
+    const humanEn = runCli(["status"], repo.dir, repo.env());
+    expect(human.code).toBe(0);
+    expect(human.stdout).not.toBe(humanEn.stdout);
+    const fromEnv = runCli(["status"], repo.dir, { ...repo.env(), LANG: "de_DE.UTF-8" });
+    expect(fromEnv.stdout).toBe(human.stdout);
+    const unknown = runCli(["status", "--locale", "xx"], repo.dir, repo.env());
+    expect(unknown.stdout).toBe(humanEn.stdout);
+  });
+
+  it("check exits 1 on violations and 0 when everything is current", () => {
+    staleSite();
+    const failing = runCli(["check", "--format", "json"], repo.dir, repo.env());
+    expect(failing.code).toBe(1);
+    const result = JSON.parse(failing.stdout);
+    expect(result.violations).toEqual([expect.objectContaining({ code: "stale", translation: "posts/de/a.md" })]);
+    expect(runCli(["check", "posts/de/b.md"], repo.dir, repo.env()).code).toBe(0);
+    expect(runCli(["mark", "posts/de/a.md"], repo.dir, repo.env()).code).toBe(0);
+    expect(runCli(["check"], repo.dir, repo.env()).code).toBe(0);
+  });
+
+  it("exits 2 with a hint and no stack trace on usage, config and repository errors", () => {
+    staleSite();
+    const cases: [string[], string][] = [
+      [["status", "--bogus"], repo.dir],
+      [["frobnicate"], repo.dir],
+      [["status", "--lang", "not a lang!"], repo.dir],
+      [["diff"], repo.dir],
+      [["diff", "posts/en/a.md"], repo.dir],
+      [["mark", "posts/de/a.md", "--commit", "--help;rm"], repo.dir],
+      [["status", "../.."], repo.dir],
+    ];
+    const outside = mkdtempSync(join(tmpdir(), "transtrack-norepo-"));
+    dirs.push(outside);
+    cases.push([["status"], outside]);
+    for (const [args, cwd] of cases) {
+      const run = runCli(args, cwd, repo.env());
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stderr, args.join(" ")).toMatch(/\S/);
+      expect(run.stderr, args.join(" ")).not.toMatch(/\n\s+at .*\.js:\d+/);
+      expect(run.stdout).toBe("");
+    }
+    repo.write("transtrack.config.json", '{"languages": 3}');
+    const config = runCli(["status"], repo.dir, repo.env());
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain("languages");
+    const verbose = runCli(["status", "--verbose"], repo.dir, repo.env());
+    expect(verbose.code).toBe(2);
+    expect(verbose.stderr).toMatch(/\n\s+at /);
+  });
+
+  it("a repository with no commits, and -C from elsewhere", () => {
+    const empty = createRepo();
+    try {
+      const run = runCli(["status"], empty.dir, empty.env());
+      expect(run.code).toBe(2);
+    } finally {
+      empty.cleanup();
+    }
+    staleSite();
+    const elsewhere = mkdtempSync(join(tmpdir(), "transtrack-cwd-"));
+    dirs.push(elsewhere);
+    const run = runCli(["-C", repo.dir, "status", "--json"], elsewhere, repo.env());
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).translations.length).toBe(2);
+  });
+
+  it("a shallow clone without the needed history exits 2 and names the fix", () => {
+    staleSite();
+    const clone = mkdtempSync(join(tmpdir(), "transtrack-shallow-"));
+    dirs.push(clone);
+    repo.git("clone", "-q", "--depth", "1", `file://${repo.dir}`, join(clone, "c"));
+    const run = runCli(["status"], join(clone, "c"), repo.env());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("fetch-depth: 0");
+    expect(run.stderr).toContain("git fetch --unshallow");
+    const deeper = join(clone, "d");
+    repo.git("clone", "-q", "--depth", "2", `file://${repo.dir}`, deeper);
+    // Depth 2 cuts history at the translations' own commit: when were they really last changed?
+    expect(runCli(["status", "--json"], deeper, repo.env()).code).toBe(2);
+    const enough = join(clone, "e");
+    repo.git("clone", "-q", "--depth", "3", `file://${repo.dir}`, enough);
+    // Depth 3 holds the translations' commit as an inner commit: the needed history is there.
+    const ok = runCli(["status", "--json"], enough, repo.env());
+    expect(ok.code).toBe(0);
+    const statuses = JSON.parse(ok.stdout).translations.map((e: { status: string }) => e.status).sort();
+    expect(statuses).toEqual(["stale", "up-to-date"]);
+  });
+
+  it("diff shows the original's change, by line and by word, and as JSON", () => {
+    staleSite();
+    const line = runCli(["diff", "posts/de/a.md"], repo.dir, repo.env());
+    expect(line.code).toBe(0);
+    expect(line.stdout).toContain("-Two words here.");
+    expect(line.stdout).toContain("+Two other words here.");
+    const word = runCli(["diff", "posts/de/a.md", "--word"], repo.dir, repo.env());
+    expect(word.stdout).toContain("{+other +}");
+    const json = JSON.parse(runCli(["diff", "posts/de/a.md", "--json"], repo.dir, repo.env()).stdout);
+    expect(json).toMatchObject({ translation: "posts/de/a.md", source: "posts/en/a.md", status: "stale", mode: "line" });
+    expect(json.hunks.length).toBe(1);
+  });
+
+  it("mark writes a full sha into source_commit and keeps every other byte (CRLF, BOM, comments, quoting)", () => {
+    staleSite();
+    const original = "\uFEFF---\r\n# a comment\r\ntitle: 'Alpha'   # quoted\r\nlang: de\r\n---\r\nEins.\r\n";
+    repo.write("posts/de/a.md", original);
+    repo.commit("CRLF translation");
+    repo.write("posts/en/a.md", post({ title: "Alpha" }, "Changed again.\n"));
+    repo.commit("Edit alpha again");
+    const run = runCli(["mark", "posts/de/a.md"], repo.dir, repo.env());
+    expect(run.code).toBe(0);
+    const head = repo.git("rev-parse", "HEAD");
+    const after = readFileSync(join(repo.dir, "posts/de/a.md"), "utf8");
+    expect(after).toBe(original.replace("lang: de\r\n", `lang: de\r\nsource_commit: ${head}\r\n`));
+    const older = repo.git("rev-parse", "HEAD~1");
+    expect(runCli(["mark", "posts/de/a.md", "--commit", older.slice(0, 8)], repo.dir, repo.env()).code).toBe(0);
+    expect(readFileSync(join(repo.dir, "posts/de/a.md"), "utf8")).toBe(original.replace("lang: de\r\n", `lang: de\r\nsource_commit: ${older}\r\n`));
+    expect(runCli(["mark", "posts/de/a.md", "--commit", "0000000"], repo.dir, repo.env()).code).toBe(2);
+  });
+});

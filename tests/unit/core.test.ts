@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+import { judge, lastChanges, planEntries, type CommitResolution } from "../../src/core/evaluate.js";
+import { Ancestry, lineage, movedTo, type Commit, type FileChange, type History } from "../../src/core/history.js";
+import { isIgnoredMessage } from "../../src/core/ignore.js";
+import { compileLayouts, layoutRole, PathPattern } from "../../src/core/layout.js";
+import { linkPosts, type Link } from "../../src/core/links.js";
+import { normalizeContent } from "../../src/core/normalize.js";
+import { isUnder, normalizeRepoPath } from "../../src/core/paths.js";
+import type { Post } from "../../src/posts/read-post.js";
+
+const commit = (sha: string, parents: number[], time: number, ignored = false): Commit => ({ sha: sha.padEnd(40, "0"), parents, time, ignored });
+const change = (commitIndex: number, oldBlob: string | null, newBlob: string | null, status = "M", oldPath: string | null = null): FileChange => ({
+  commit: commitIndex,
+  status,
+  oldBlob,
+  newBlob,
+  oldPath,
+});
+const postOf = (path: string, fields: Partial<Post> = {}): Post => ({
+  path,
+  lang: null,
+  translationOf: null,
+  translationKey: null,
+  sourceCommit: null,
+  invalid: false,
+  problems: [],
+  ...fields,
+});
+
+describe("normalizeContent", () => {
+  const n = (body: string, data: Record<string, unknown> | null = { title: "T" }) => normalizeContent(data, body, ["title", "description"]);
+  it("folds whitespace-only differences", () => {
+    expect(n("One two\nthree.   \n\n\n\nFour.\n")).toBe(n("One two three.\r\n\r\n    Four."));
+    expect(n("a\n\nb")).not.toBe(n("a b"));
+  });
+  it("keeps translatable keys only", () => {
+    expect(n("x", { title: "T", image: true })).toBe(n("x", { title: "T", image: false }));
+    expect(n("x", { title: "T" })).not.toBe(n("x", { title: "U" }));
+    expect(n("x", { title: "T", description: "d" })).not.toBe(n("x", { title: "T" }));
+  });
+});
+
+describe("layout patterns", () => {
+  it("matches and builds folder, suffix and split layouts", () => {
+    const folder = new PathPattern("posts/{lang}/{path}");
+    expect(folder.match("posts/de/guide/intro.md")).toEqual({ lang: "de", stem: "guide/intro.md", ext: null });
+    expect(folder.match("posts/images/a.md")).toBeNull();
+    const suffix = new PathPattern("docs/{path}.{lang}.md");
+    expect(suffix.match("docs/index.zh-CN.md")).toMatchObject({ lang: "zh-CN", stem: "index" });
+    const jekyll = new PathPattern("_posts/{lang}/{path}-{lang}.md");
+    expect(jekyll.match("_posts/de/2025-10-27-china-open-source-ai-de.md")).toMatchObject({ lang: "de", stem: "2025-10-27-china-open-source-ai" });
+    expect(jekyll.match("_posts/de/2025-10-27-x-fr.md")).toBeNull();
+    expect(jekyll.build("zh", "a-b", null)).toBe("_posts/zh/a-b-zh.md");
+  });
+  it("gives roles by source language", () => {
+    const layouts = compileLayouts(DEFAULT_CONFIG.layouts);
+    expect(layoutRole("posts/en/a.md", layouts, "en")?.role).toBe("original");
+    expect(layoutRole("posts/de/a.md", layouts, "en")?.role).toBe("translation");
+    expect(layoutRole("docs/a.md", layouts, "en")).toBeNull();
+  });
+});
+
+describe("paths", () => {
+  it("keeps links inside the repository", () => {
+    expect(normalizeRepoPath("posts/en/../en/a.md")).toBe("posts/en/a.md");
+    expect(normalizeRepoPath("./a.md")).toBe("a.md");
+    expect(normalizeRepoPath("../a.md")).toBeNull();
+    expect(normalizeRepoPath("posts/../../a.md")).toBeNull();
+    expect(normalizeRepoPath("/etc/passwd")).toBeNull();
+    expect(normalizeRepoPath("C:\\x.md")).toBeNull();
+    expect(isUnder("posts/de/a.md", "posts/de")).toBe(true);
+    expect(isUnder("posts/del/a.md", "posts/de")).toBe(false);
+  });
+});
+
+describe("ignore directives", () => {
+  const rules = DEFAULT_CONFIG.ignore;
+  it("finds the text anywhere and the trailer in the last paragraph", () => {
+    expect(isIgnoredMessage("Fix typo [Skip Translation]", rules)).toBe(true);
+    expect(isIgnoredMessage("Fix typo\n\nbody [skip translation] here", rules)).toBe(true);
+    expect(isIgnoredMessage("Fix typo\n\nSigned-off-by: A\nTranslation: skip", rules)).toBe(true);
+    expect(isIgnoredMessage("Translation: skip", rules)).toBe(false);
+    expect(isIgnoredMessage("Fix typo\n\nTranslation: needed", rules)).toBe(false);
+  });
+});
+
+describe("ancestry and lineage", () => {
+  // 0 merge(1,2) · 1 main edit · 2 branch translation · 3 fork point
+  const commits = [commit("m", [1, 2], 40), commit("a", [3], 30), commit("b", [3], 50), commit("f", [], 10)];
+  const ancestry = new Ancestry(commits);
+  it("answers by topology, not dates", () => {
+    expect(ancestry.isAncestorOrSelf(3, 2)).toBe(true);
+    expect(ancestry.isAncestorOrSelf(1, 2)).toBe(false);
+    expect(ancestry.isAncestorOrSelf(2, 0)).toBe(true);
+    expect(ancestry.isAncestorOrSelf(0, 3)).toBe(false);
+  });
+  it("finds the last changes of a file, one per unmerged line of history", () => {
+    expect(lastChanges([change(1, "x", "y"), change(2, "x", "z"), change(3, null, "x", "A")], ancestry)).toEqual([1, 2]);
+  });
+  it("follows renames back and forward", () => {
+    const history: History = {
+      head: commits[0]!.sha,
+      commits,
+      changes: new Map([
+        ["new.md", [change(1, "b1", "b2", "R", "old.md")]],
+        ["old.md", [change(3, null, "b1", "A")]],
+      ]),
+      headBlobs: new Map([["new.md", "b2"]]),
+      renames: new Map([["old.md", [{ to: "new.md", commit: 1 }]]]),
+      shallowBoundary: new Set(),
+    };
+    expect(lineage(history, "new.md").map((c) => c.commit)).toEqual([1, 3]);
+    expect(movedTo(history, "old.md")).toBe("new.md");
+    expect(movedTo(history, "gone.md")).toBeNull();
+  });
+});
+
+describe("planEntries and judge", () => {
+  // 0 HEAD: whitespace edit · 1 [skip] edit · 2 meaningful edit · 3 translation · 4 original added
+  const commits = [commit("e", [1], 500), commit("d", [2], 400, true), commit("c", [3], 300), commit("b", [4], 200), commit("a", [], 100)];
+  const history: History = {
+    head: commits[0]!.sha,
+    commits,
+    changes: new Map([
+      ["posts/en/a.md", [change(0, "v3", "v3ws"), change(1, "v2", "v3"), change(2, "v1", "v2"), change(4, null, "v1", "A")]],
+      ["posts/de/a.md", [change(3, null, "t1", "A")]],
+    ]),
+    headBlobs: new Map([
+      ["posts/en/a.md", "v3ws"],
+      ["posts/de/a.md", "t1"],
+    ]),
+    renames: new Map(),
+    shallowBoundary: new Set(),
+  };
+  const link = (post: Post): Link => ({ lang: "de", translation: post.path, source: "posts/en/a.md", post, via: "layout", settled: null, problems: [] });
+  const digests: Record<string, string> = { v1: "D1", v2: "D2", v3: "D3", v3ws: "D3" };
+  const contents = { digest: (b: string) => digests[b] ?? b, worktreeDigest: () => null, now: "2026-01-01T00:00:00Z" };
+  const plan = (post: Post, resolutions = new Map<string, CommitResolution>()) =>
+    planEntries({ links: [link(post)], history, ancestry: new Ancestry(commits), resolutions, worktree: new Set() });
+
+  it("counts meaningful, non-ignored commits after the baseline", () => {
+    const { pending } = plan(postOf("posts/de/a.md"));
+    expect(pending).toHaveLength(1);
+    const verdict = judge(pending[0]!, history, contents);
+    expect(verdict.entry).toMatchObject({ status: "stale", commitsBehind: 1, baseline: commits[3]!.sha, sourceCommit: commits[0]!.sha });
+    expect(verdict.entry.staleSince).toBe("1970-01-01T00:05:00Z");
+    expect(verdict.counted).toEqual([2]);
+  });
+
+  it("uses source_commit and settles unknown ones", () => {
+    const found = plan(postOf("posts/de/a.md", { sourceCommit: "c" }), new Map([["c", { kind: "found", commit: 2 }]]));
+    expect(judge(found.pending[0]!, history, contents).entry.status).toBe("up-to-date");
+    const missing = plan(postOf("posts/de/a.md", { sourceCommit: "ff" }), new Map([["ff", { kind: "missing" }]]));
+    expect(missing.done[0]).toMatchObject({ status: "unknown", problems: [{ code: "SOURCE_COMMIT_NOT_FOUND" }] });
+  });
+
+  it("needs more history when the translation's last change is a shallow boundary", () => {
+    const shallow = { ...history, shallowBoundary: new Set([3]) };
+    const result = planEntries({ links: [link(postOf("posts/de/a.md"))], history: shallow, ancestry: new Ancestry(commits), resolutions: new Map(), worktree: new Set() });
+    expect(result.needsHistory).toHaveLength(1);
+  });
+});
+
+describe("linkPosts", () => {
+  const context = { committed: new Set<string>(), movedTo: () => null };
+  it("prefers translation_of, then translation_key, then the layout", () => {
+    const posts = [
+      postOf("posts/en/a.md"),
+      postOf("posts/en/b.md", { translationKey: "k" }),
+      postOf("posts/de/a.md", { translationOf: "posts/en/b.md" }),
+      postOf("elsewhere/b-de.md", { lang: "de", translationKey: "k" }),
+      postOf("posts/fr/a.md"),
+      postOf("posts/de/nothing.md"),
+    ];
+    const { links, originals } = linkPosts(posts, DEFAULT_CONFIG, context);
+    const by = Object.fromEntries(links.map((l) => [l.translation, l]));
+    expect(by["posts/de/a.md"]).toMatchObject({ via: "translation_of", source: "posts/en/b.md", lang: "de" });
+    expect(by["elsewhere/b-de.md"]).toMatchObject({ via: "translation_key", source: "posts/en/b.md" });
+    expect(by["posts/fr/a.md"]).toMatchObject({ via: "layout", source: "posts/en/a.md", lang: "fr" });
+    expect(by["posts/de/nothing.md"]).toMatchObject({ settled: "orphaned" });
+    expect(originals.map((o) => o.path)).toEqual(["posts/en/a.md", "posts/en/b.md"]);
+  });
+});

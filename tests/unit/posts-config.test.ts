@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { configJsonSchema } from "../../src/config/json-schema.js";
+import { parseConfig } from "../../src/config/load.js";
+import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+import { parsePost } from "../../src/posts/read-post.js";
+
+const keys = DEFAULT_CONFIG.keys;
+
+describe("parsePost", () => {
+  it("reads the linking fields", () => {
+    const post = parsePost("p.md", "---\nlang: de\ntranslation_of: posts/en/a.md\nsource_commit: ABCDEF1\n---\nx", keys);
+    expect(post).toMatchObject({ lang: "de", translationOf: "posts/en/a.md", sourceCommit: "abcdef1", invalid: false, problems: [] });
+  });
+  it("takes an all-digit abbreviated sha that YAML read as a number", () => {
+    expect(parsePost("p.md", "---\nsource_commit: 1234567\n---\n", keys).sourceCommit).toBe("1234567");
+  });
+  it("reports wrong types with the field and its line", () => {
+    const post = parsePost("p.md", "---\ntitle: x\nlang: [de]\nsource_commit: not-a-sha\n---\n", keys);
+    expect(post.invalid).toBe(true);
+    expect(post.problems).toEqual([
+      { code: "INVALID_FIELD", file: "p.md", line: 3, args: { field: "lang", expected: "language tag" } },
+      { code: "INVALID_FIELD", file: "p.md", line: 4, args: { field: "source_commit", expected: "commit sha" } },
+    ]);
+  });
+  it("never evaluates JavaScript front-matter", () => {
+    const globalWithFlag = globalThis as { transtrackRan?: boolean };
+    const post = parsePost("p.md", "---js\n{ lang: (globalThis.transtrackRan = true, 'de') }\n---\n", keys);
+    expect(post.invalid).toBe(true);
+    expect(globalWithFlag.transtrackRan).toBeUndefined();
+  });
+  it("accepts a post without front-matter, or with an empty one", () => {
+    expect(parsePost("p.md", "# Just Markdown\n", keys)).toMatchObject({ invalid: false, lang: null });
+    expect(parsePost("p.md", "---\n---\nBody\n", keys)).toMatchObject({ invalid: false });
+  });
+});
+
+describe("parseConfig", () => {
+  it("applies defaults and the root shorthand", () => {
+    const config = parseConfig('{"root": "content", "languages": ["de"]}', "c.json");
+    expect(config.layouts).toEqual([{ source: "content/{lang}/{path}", translation: "content/{lang}/{path}" }]);
+    expect(config.translatableKeys).toEqual(["title", "description"]);
+    expect(config.languages).toEqual(["de"]);
+  });
+  it("names the field of the first error", () => {
+    expect(() => parseConfig('{"check": {"failOn": ["stale", "late"]}}', "c.json")).toThrow(expect.objectContaining({ code: "CONFIG_INVALID", args: expect.objectContaining({ field: "check.failOn[1]" }) }));
+    expect(() => parseConfig('{"root": "../outside"}', "c.json")).toThrow(expect.objectContaining({ args: expect.objectContaining({ field: "root" }) }));
+    expect(() => parseConfig("[1,", "c.json")).toThrow(expect.objectContaining({ code: "CONFIG_NOT_JSON" }));
+  });
+  it("ships a JSON Schema that matches the zod schema", () => {
+    const shipped = JSON.parse(readFileSync(new URL("../../schema/config.schema.json", import.meta.url), "utf8"));
+    expect(shipped).toEqual(configJsonSchema());
+  });
+});
