@@ -1,8 +1,9 @@
 import { checkCommand } from "./check.js";
 import type { CliCommand } from "./common.js";
 import { diffCommand } from "./diff.js";
+import { initCommand } from "./init.js";
 import { markCommand } from "./mark.js";
 import { statusCommand } from "./status.js";
 
 /** Every command of the CLI, in help order. */
-export const COMMANDS: readonly CliCommand[] = [statusCommand, checkCommand, diffCommand, markCommand];
+export const COMMANDS: readonly CliCommand[] = [statusCommand, checkCommand, diffCommand, markCommand, initCommand];

@@ -1,0 +1,39 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { CONFIG_FILE } from "../config/load.js";
+import { DEFAULT_CONFIG } from "../config/schema.js";
+import { detectLayout, type Detection } from "../core/detect-layout.js";
+import { isPostPath } from "../core/layout.js";
+import { UsageError } from "../errors.js";
+import { GitRepo } from "../git/repo.js";
+import { parseFrontMatter } from "../posts/front-matter.js";
+import { writeFileAtomic } from "../posts/write-atomic.js";
+import { loadPosts } from "./load-posts.js";
+
+/** What `init` wrote. */
+export interface InitResult {
+  file: string;
+  detection: Detection;
+  written: boolean;
+}
+
+/** Detects the site's layout and languages and writes `transtrack.config.json` at the repository root. */
+export async function initConfig(options: { cwd: string; env: NodeJS.ProcessEnv; force?: boolean; dryRun?: boolean; sourceLanguage?: string }): Promise<InitResult> {
+  const repo = await GitRepo.open(options.cwd, options.env);
+  try {
+    const file = join(repo.root, CONFIG_FILE);
+    if (existsSync(file) && !options.force && !options.dryRun) throw new UsageError("CONFIG_EXISTS", { file: CONFIG_FILE });
+    const paths = (await repo.listFiles()).filter(isPostPath);
+    const keys = new Set<string>();
+    for (const { text } of await loadPosts(repo.root, paths, DEFAULT_CONFIG.keys)) {
+      const parsed = text === null ? null : parseFrontMatter(text);
+      if (parsed?.ok) for (const key of Object.keys(parsed.data)) keys.add(key);
+    }
+    const detection = detectLayout(paths, keys, options.sourceLanguage);
+    const config = { $schema: "./node_modules/transtrack/schema/config.schema.json", ...detection.config };
+    if (!options.dryRun) await writeFileAtomic(file, `${JSON.stringify(config, null, 2)}\n`);
+    return { file: CONFIG_FILE, detection: { ...detection, config }, written: !options.dryRun };
+  } finally {
+    await repo.close();
+  }
+}
