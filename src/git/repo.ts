@@ -73,6 +73,15 @@ export class GitRepo {
     return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
   }
 
+  /** The best common ancestor of two commits (full shas); null when they share no history git can see. */
+  async mergeBase(a: string, b: string): Promise<string | null> {
+    if (![a, b].every((s) => /^[0-9a-f]{40,64}$/.test(s))) return null;
+    // Exit 1 with no output means "no common ancestor"; either way there is no base to use.
+    const out = await this.simple.raw(["merge-base", a, b]).catch(() => "");
+    const sha = out.trim();
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+  }
+
   /** Subject line and committer date of each commit, by full sha, in one git call. */
   async commitSubjects(shas: readonly string[]): Promise<Map<string, { subject: string; date: string }>> {
     const result = new Map<string, { subject: string; date: string }>();
