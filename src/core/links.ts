@@ -4,6 +4,9 @@ import { compileLayouts, layoutRole, sameLang, type LayoutRole } from "./layout.
 import { normalizeRepoPath } from "./paths.js";
 import type { Problem } from "./types.js";
 
+/** The language tag of a translation whose language can't be told. */
+export const UNDETERMINED = "und";
+
 /** How a translation found its original. */
 export type LinkKind = "translation_of" | "translation_key" | "layout";
 
@@ -141,6 +144,8 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
     }
     if (post.invalid) link.settled = "invalid";
     if (!link.lang) {
+      // BCP 47's "undetermined": the entry still shows up, counted under its own heading.
+      link.lang = UNDETERMINED;
       link.settled = "invalid";
       link.problems.push({ code: "LANG_UNKNOWN", file: post.path });
     }
@@ -148,6 +153,14 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
     if (original && link.lang && sameLang(original.lang, link.lang)) continue;
     if (config.languages && link.lang && !config.languages.some((l) => sameLang(l, link.lang))) continue;
     links.push(link);
+  }
+  const firstOf = new Map<string, string>();
+  for (const link of links) {
+    if (link.source === null || link.settled) continue;
+    const key = `${link.lang}\0${link.source}`;
+    const first = firstOf.get(key);
+    if (first === undefined) firstOf.set(key, link.translation);
+    else link.problems.push({ code: "DUPLICATE_TRANSLATION", file: link.translation, args: { other: first } });
   }
   return { links, originals: [...originals.values()].sort((a, b) => cmp(a.path, b.path)), problems };
 }

@@ -181,4 +181,16 @@ describe("linkPosts", () => {
     expect(by["posts/de/nothing.md"]).toMatchObject({ settled: "orphaned" });
     expect(originals.map((o) => o.path)).toEqual(["posts/en/a.md", "posts/en/b.md"]);
   });
+  it("flags a second translation of the same original and a translation without a language", () => {
+    const posts = [
+      postOf("posts/en/a.md"),
+      postOf("posts/de/a.md"),
+      postOf("notes/a-de.md", { lang: "de", translationOf: "posts/en/a.md" }),
+      postOf("notes/a-unknown.md", { translationOf: "posts/en/a.md" }),
+    ];
+    const by = Object.fromEntries(linkPosts(posts, DEFAULT_CONFIG, context).links.map((l) => [l.translation, l]));
+    expect(by["notes/a-de.md"]!.problems).toEqual([{ code: "DUPLICATE_TRANSLATION", file: "notes/a-de.md", args: { other: "posts/de/a.md" } }]);
+    expect(by["posts/de/a.md"]!.problems).toEqual([]);
+    expect(by["notes/a-unknown.md"]).toMatchObject({ lang: "und", settled: "invalid", problems: [{ code: "LANG_UNKNOWN" }] });
+  });
 });
