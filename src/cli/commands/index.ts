@@ -3,7 +3,8 @@ import type { CliCommand } from "./common.js";
 import { diffCommand } from "./diff.js";
 import { initCommand } from "./init.js";
 import { markCommand } from "./mark.js";
+import { reportCommand } from "./report.js";
 import { statusCommand } from "./status.js";
 
 /** Every command of the CLI, in help order. */
-export const COMMANDS: readonly CliCommand[] = [statusCommand, checkCommand, diffCommand, markCommand, initCommand];
+export const COMMANDS: readonly CliCommand[] = [statusCommand, checkCommand, diffCommand, markCommand, initCommand, reportCommand];

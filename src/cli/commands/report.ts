@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { availableLocales, pickLocale } from "../i18n.js";
+import { renderHtmlReport } from "../../render/html-report.js";
+import { collectReport } from "../../report/collect-diffs.js";
+import { checkReportDir, writeReport } from "../../report/write-report.js";
+import { clearProgress, parseLangs, statusOptions, type CliCommand } from "./common.js";
+
+const VERSION = (JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/** `transtrack report --html DIR`: a self-contained HTML dashboard of every translation, written to DIR/index.html. */
+export const reportCommand: CliCommand = {
+  name: "report",
+  configure(command, t) {
+    command
+      .argument("[path...]", t("cli.args.paths"))
+      .requiredOption("--html <dir>", t("cli.options.html"))
+      .option("--lang <langs>", t("cli.options.lang"), parseLangs);
+  },
+  async run(args, options, ctx) {
+    // Relative to where transtrack runs (after -C), like the PATH arguments.
+    const dir = resolve(ctx.cwd, String(options.html));
+    await checkReportDir(dir);
+    const data = await collectReport(statusOptions(ctx, args, options)).finally(() => clearProgress(ctx));
+    const page = renderHtmlReport({
+      ...data,
+      t: ctx.t,
+      locale: pickLocale(ctx.locale, availableLocales()),
+      generatedAt: new Date(),
+      version: VERSION,
+    });
+    ctx.stdout.write(`${await writeReport(dir, page)}\n`);
+    return 0;
+  },
+};

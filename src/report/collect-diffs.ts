@@ -1,0 +1,91 @@
+import type { Report } from "../core/types.js";
+import { GitRepo } from "../git/repo.js";
+import { parseFrontMatter } from "../posts/front-matter.js";
+import { readTexts } from "../status/contents.js";
+import { analyzeRepo, type Analysis, type StatusOptions } from "../status/get-status.js";
+import { DEFAULT_DIFF_LIMITS, lineDiff, type ChangeDiff, type DiffLimits } from "./line-diff.js";
+
+/** Everything the HTML report shows: the status report, the changes of stale originals, and post titles. */
+export interface ReportData {
+  report: Report;
+  /** Per stale translation path: its original's change from the baseline to HEAD. */
+  diffs: Map<string, ChangeDiff>;
+  /** Per post path: the post's front-matter title, when it has one. */
+  titles: Map<string, string>;
+}
+
+/** Limits of the diffs a report carries; past `maxTotalLines`, diffs are left out (the page says so). */
+export interface ReportLimits extends DiffLimits {
+  maxTotalLines: number;
+}
+
+/** Default limits: a few hundred lines a diff, a few tens of thousands a page. */
+export const DEFAULT_REPORT_LIMITS: ReportLimits = { ...DEFAULT_DIFF_LIMITS, maxTotalLines: 30_000 };
+
+const BATCH = 256;
+const MAX_TITLE = 300;
+
+/** Runs the status analysis and reads what the report needs beyond it, through one git door. */
+export async function collectReport(options: StatusOptions, limits: ReportLimits = DEFAULT_REPORT_LIMITS): Promise<ReportData> {
+  const repo = await GitRepo.open(options.cwd, options.env);
+  try {
+    const analysis = await analyzeRepo(repo, options);
+    const diffs = await collectDiffs(repo, analysis, limits);
+    return { report: analysis.report, diffs, titles: collectTitles(analysis) };
+  } finally {
+    await repo.close();
+  }
+}
+
+/** Line diffs of the originals of stale translations, baseline → HEAD, read in batches. */
+async function collectDiffs(repo: GitRepo, analysis: Analysis, limits: ReportLimits): Promise<Map<string, ChangeDiff>> {
+  const jobs = analysis.report.translations.flatMap((entry) => {
+    const blobs = entry.status === "stale" && entry.translation ? analysis.blobs.get(entry.translation) : undefined;
+    if (!blobs || !entry.translation || !entry.source) return [];
+    // A null head blob means the original is compared as on disk (`--worktree`).
+    const head = blobs.head ?? analysis.history.headBlobs.get(entry.source) ?? null;
+    const onDisk = blobs.head === null ? (analysis.posts.get(entry.source)?.text ?? null) : null;
+    const labels = { from: entry.baseline?.slice(0, 12) ?? "", to: onDisk === null ? "HEAD" : "worktree" };
+    return [{ translation: entry.translation, baseline: blobs.baseline, head: onDisk === null ? head : null, onDisk, labels }];
+  });
+  const diffs = new Map<string, ChangeDiff>();
+  // Translations of one original into several languages often share a baseline: one diff serves them all.
+  const shared = new Map<string, ChangeDiff>();
+  let budget = limits.maxTotalLines;
+  for (let i = 0; i < jobs.length; i += BATCH) {
+    const batch = jobs.slice(i, i + BATCH);
+    const ids = [...new Set(batch.flatMap((j) => [j.baseline, ...(j.head ? [j.head] : [])]))];
+    const texts = await readTexts(repo.blobs(), ids);
+    for (const job of batch) {
+      const key = job.onDisk === null ? `${job.labels.from}\0${job.baseline}\0${job.head ?? ""}` : null;
+      let diff = key === null ? undefined : shared.get(key);
+      if (!diff) {
+        const after = job.onDisk ?? (job.head ? (texts.get(job.head) ?? "") : "");
+        diff = lineDiff(texts.get(job.baseline) ?? "", after, job.labels, { ...limits, maxLines: Math.max(0, Math.min(limits.maxLines, budget)) });
+        budget -= diff.lines.length;
+        if (key !== null) shared.set(key, diff);
+      }
+      diffs.set(job.translation, diff);
+    }
+  }
+  return diffs;
+}
+
+/** Front-matter titles of the posts the report names, read from the working tree. */
+function collectTitles(analysis: Analysis): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const entry of analysis.report.translations) {
+    for (const path of [entry.source, entry.translation]) {
+      if (path === null || titles.has(path)) continue;
+      const text = analysis.posts.get(path)?.text;
+      if (!text) continue;
+      const parsed = parseFrontMatter(text);
+      const title = parsed.ok ? parsed.data.title : undefined;
+      if (typeof title === "string" || typeof title === "number") {
+        const clean = String(title).replace(/\s+/g, " ").trim();
+        if (clean) titles.set(path, clean.length > MAX_TITLE ? `${clean.slice(0, MAX_TITLE)}…` : clean);
+      }
+    }
+  }
+  return titles;
+}
