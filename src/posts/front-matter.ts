@@ -32,7 +32,9 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const line = typeof mark?.line === "number" ? mark.line + 1 : null;
-    const reason = (error as Error).message.split("\n")[0] ?? "unreadable front-matter";
+    // js-yaml ends its first line with "at line N, column M:"; the line is reported on its own.
+    const first = (error as Error).message.split("\n")[0] ?? "";
+    const reason = first.replace(/\s*at line \d+, column \d+:?\s*$/, "").trim() || "unreadable front-matter";
     return { ok: false, line, reason };
   }
   const data: unknown = file.data;
