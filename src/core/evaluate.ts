@@ -83,7 +83,10 @@ export function planEntries(input: PlanInput): Plan {
       if (resolution.kind !== "found") {
         const code = { missing: "SOURCE_COMMIT_NOT_FOUND", ambiguous: "SOURCE_COMMIT_AMBIGUOUS", unreachable: "SOURCE_COMMIT_NOT_ANCESTOR" } as const;
         problem(code[resolution.kind], { commit: link.post.sourceCommit });
-        (resolution.kind === "missing" && history.shallowBoundary.size > 0 ? plan.needsHistory : plan.done).push(entry);
+        // In a shallow clone a commit may be absent, or present (fetched for another branch) yet cut
+        // off from HEAD's history by the boundary: either way only more history can tell.
+        const cutOff = (resolution.kind === "missing" || resolution.kind === "unreachable") && history.shallowBoundary.size > 0;
+        (cutOff ? plan.needsHistory : plan.done).push(entry);
         continue;
       }
       tips = [resolution.commit];

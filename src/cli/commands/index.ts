@@ -5,6 +5,7 @@ import { initCommand } from "./init.js";
 import { markCommand } from "./mark.js";
 import { reportCommand } from "./report.js";
 import { statusCommand } from "./status.js";
+import { updateCommand } from "./update.js";
 
 /** Every command of the CLI, in help order. */
-export const COMMANDS: readonly CliCommand[] = [statusCommand, checkCommand, diffCommand, markCommand, initCommand, reportCommand];
+export const COMMANDS: readonly CliCommand[] = [statusCommand, checkCommand, diffCommand, markCommand, updateCommand, initCommand, reportCommand];

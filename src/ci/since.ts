@@ -1,0 +1,66 @@
+import { createHash } from "node:crypto";
+import { Ancestry } from "../core/history.js";
+import type { SinceFacts } from "../core/policy.js";
+import { RepoError, UsageError } from "../errors.js";
+import type { GitRepo } from "../git/repo.js";
+import type { Analysis } from "../status/get-status.js";
+
+/** Where `check --since REF` stands: the commit REF names and the commit "after REF" is measured from. */
+export interface SinceBase {
+  ref: string;
+  /** The commit REF names. */
+  sha: string;
+  /** REF itself when HEAD contains it, else the merge base of REF and HEAD; null when they share no history. */
+  base: string | null;
+}
+
+/** The commit REF names; UsageError `BAD_REF` when it names none. */
+export async function resolveSinceRef(repo: GitRepo, ref: string): Promise<string> {
+  const sha = ref.startsWith("-") ? null : await repo.resolveRef(ref);
+  if (sha === null) throw new UsageError("BAD_REF", { ref });
+  return sha;
+}
+
+/**
+ * Places REF in the analysed history and gathers what `isNewSince` needs.
+ * RepoError `SHALLOW_SINCE` when a shallow clone hides the history between REF and HEAD.
+ */
+export async function sinceFacts(repo: GitRepo, analysis: Analysis, ref: string, sha: string): Promise<{ base: SinceBase; facts: SinceFacts }> {
+  const { history } = analysis;
+  const index = new Map(history.commits.map((c, i) => [c.sha, i]));
+  let baseSha: string | null = index.has(sha) ? sha : await repo.mergeBase(sha, history.head);
+  const shallow = history.shallowBoundary.size > 0;
+  if (baseSha !== null && !index.has(baseSha)) baseSha = null;
+  // In a shallow clone "no common ancestor" more likely means "cut off" than "unrelated histories".
+  if (baseSha === null && shallow) throw new RepoError("SHALLOW_SINCE", { ref });
+  const baseIndex = baseSha === null ? null : index.get(baseSha)!;
+
+  const memo = new Map<string, readonly number[] | "uncommitted">();
+  const changesOf = (path: string) => {
+    let changes = memo.get(path);
+    if (changes === undefined) {
+      changes = worktreeDiffers(analysis, path) ? "uncommitted" : (history.changes.get(path) ?? []).map((c) => c.commit);
+      memo.set(path, changes);
+    }
+    return changes;
+  };
+  return {
+    base: { ref, sha, base: baseSha },
+    facts: { base: baseIndex, ancestry: new Ancestry(history.commits), counted: analysis.counted, changesOf },
+  };
+}
+
+/** True when the working tree holds a version of the post that HEAD doesn't: edited, or never committed. */
+function worktreeDiffers(analysis: Analysis, path: string): boolean {
+  const headBlob = analysis.history.headBlobs.get(path);
+  const text = analysis.posts.get(path)?.text;
+  if (headBlob === undefined) return analysis.posts.has(path);
+  if (text == null) return false; // deleted from disk or unreadable: judge it by its commits
+  const algorithm = headBlob.length === 64 ? "sha256" : "sha1";
+  const blobId = (content: string) => {
+    const bytes = Buffer.from(content, "utf8");
+    return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+  };
+  // A checkout with core.autocrlf has CRLF on disk for an LF blob; that is not an edit.
+  return blobId(text) !== headBlob && (!text.includes("\r\n") || blobId(text.replace(/\r\n/g, "\n")) !== headBlob);
+}

@@ -1,0 +1,101 @@
+import { confirm, expand } from "@inquirer/prompts";
+import type { Colors } from "./context.js";
+import { PromptCancelledError, type KeyChoice, type Prompter } from "./prompter.js";
+
+export type { KeyChoice, Prompter } from "./prompter.js";
+export { PromptCancelledError } from "./prompter.js";
+
+/** The words inquirer would otherwise say in English. */
+export interface PromptLabels {
+  yes: string;
+  no: string;
+  /** Shown when a yes/no answer is neither. */
+  yesNoInvalid: string;
+  /** Shown when the key typed is none of the choices. */
+  keyInvalid: string;
+}
+
+/** Where inquirer reads and draws, and what ends its prompts early. */
+export interface InquirerOptions {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  color: Colors;
+  labels: PromptLabels;
+  /** Aborting it cancels the prompt on screen (and any later one). */
+  signal?: AbortSignal;
+}
+
+/** The Prompter people use: inquirer on the terminal, in the user's language and colours. */
+export function createInquirerPrompter(options: InquirerOptions): Prompter {
+  const { color, labels } = options;
+  const context = { input: options.input, output: options.output, ...(options.signal ? { signal: options.signal } : {}) };
+  // inquirer colours through util.styleText whatever --no-color says, so every style is ours.
+  const style = {
+    answer: (text: string) => color.cyan(text),
+    message: (text: string) => color.bold(text),
+    error: (text: string) => color.red(`> ${text}`),
+    defaultAnswer: (text: string) => color.dim(`(${text})`),
+    help: (text: string) => color.dim(text),
+    highlight: (text: string) => color.cyan(text),
+    key: (text: string) => color.cyan(color.bold(`<${text}>`)),
+  };
+  const prefix = { idle: color.blue("?"), done: color.green("✔") };
+
+  return {
+    async chooseKey<K extends string>(question: { message: string; choices: readonly KeyChoice<K>[] }): Promise<K> {
+      const keys = question.choices.map((c) => c.key).join(",");
+      return cancellable(() =>
+        expand(
+          {
+            message: question.message,
+            // expand's Key type has no "?", which git's prompts taught people to type for help; it accepts any key at run time.
+            choices: question.choices.map((c) => ({ key: c.key as "a", name: c.name, value: c.key })),
+            theme: {
+              prefix,
+              style: {
+                ...style,
+                // Shows git's [e,m,s,…] list instead of inquirer's, which adds its own English "h" help.
+                defaultAnswer: () => color.dim(`[${keys}]`),
+                // inquirer's two messages (empty, unknown key) are English; both mean "type one of the keys".
+                error: () => color.red(`> ${labels.keyInvalid}`),
+              },
+            },
+          },
+          context,
+        ),
+      ) as Promise<K>;
+    },
+    async confirm(question: { message: string; default: boolean }): Promise<boolean> {
+      return cancellable(() =>
+        confirm(
+          {
+            message: question.message,
+            default: question.default,
+            theme: {
+              prefix,
+              style: {
+                ...style,
+                // The default answer's letter is capitalised; a script without case (是, はい) gets colour instead.
+                confirmDefault: (text: string) => (text.toUpperCase() !== text.toLowerCase() ? text.toUpperCase() : color.cyan(text)),
+              },
+              keywords: { yes: labels.yes, no: labels.no, error: () => labels.yesNoInvalid },
+            },
+          },
+          context,
+        ),
+      );
+    },
+  };
+}
+
+/** Ctrl-C (ExitPromptError) and an aborted signal (AbortPromptError) both end the prompt as a cancellation. */
+async function cancellable<T>(ask: () => Promise<T>): Promise<T> {
+  try {
+    return await ask();
+  } catch (error) {
+    if (error instanceof Error && (error.name === "ExitPromptError" || error.name === "AbortPromptError")) {
+      throw new PromptCancelledError({ cause: error });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,150 @@
+import { stripVTControlCharacters } from "node:util";
+import type { Colors } from "../cli/context.js";
+import type { Translate } from "../cli/i18n.js";
+import type { UpdateItem } from "../update/items.js";
+import { ACTION_KEYS, actionLabel } from "../update/actions.js";
+import type { DiffMode, Outcome, SessionEvent, SessionSummary } from "../update/events.js";
+import { renderLineDiff, renderWordDiff } from "./diff-text.js";
+
+/** What the session's screen knows about the terminal. */
+export interface UpdateScreen {
+  t: Translate;
+  color: Colors;
+  /** Terminal height and width; a diff taller than what is left is cut and summarised. */
+  rows: number;
+  columns: number;
+}
+
+const MAX_COMMITS = 10;
+// Lines below the diff: the prompt, the line it leaves when answered, and one spare.
+const PROMPT_ROWS = 3;
+const MIN_DIFF_ROWS = 5;
+
+/** One session event as terminal text. */
+export function renderUpdateEvent(event: SessionEvent, screen: UpdateScreen): string {
+  const { t, color } = screen;
+  switch (event.type) {
+    case "nothing-stale":
+      return `${color.green(t("update.nothingStale"))}\n`;
+    case "overview":
+      return `${color.bold(t("update.overview", { count: event.count, languages: event.languages.join(", ") }))}\n${color.dim(t("update.overviewHint"))}\n`;
+    case "item": {
+      const head = `\n${renderHeader(event.item, event.index, event.total, screen)}\n${renderCommits(event.item, screen)}\n\n`;
+      const used = rowsOf(head, screen.columns);
+      return `${head}${fitDiff(event.item, event.mode, screen, screen.rows - used - PROMPT_ROWS)}`;
+    }
+    case "diff":
+      if (event.full) return renderDiff(event.item, event.mode, color);
+      return fitDiff(event.item, event.mode, screen, screen.rows - PROMPT_ROWS);
+    case "help":
+      return `${ACTION_KEYS.map((key) => `  ${color.bold(key)}  ${t(`update.help.${actionLabel(key, event.mode)}`)}`).join("\n")}\n`;
+    case "notice":
+      return `${noticeColor(event.code, color)(t(`update.notice.${event.code}`, event.args))}\n`;
+    case "error":
+      return `${color.red(t("errors.prefix"))} ${t(`errors.${event.code}`, event.args)}\n`;
+    case "summary":
+      return renderSummary(event.summary, screen);
+  }
+}
+
+/** The whole diff of an item, coloured, as the pager shows it. */
+export function renderDiff(item: UpdateItem, mode: DiffMode, color: Colors): string {
+  if (mode === "line") return renderLineDiff(item.change, color);
+  // Without colour, word changes need visible markers.
+  return renderWordDiff(item.change, color, color.green("x") === "x");
+}
+
+/** A note, when nothing is stale, that other translations need attention `update` can't give. */
+export function renderAttention(count: number, t: Translate, color: Colors): string {
+  return count > 0 ? `${color.dim(t("update.attention", { count }))}\n` : "";
+}
+
+/** `[2/5] posts/de/a.md ← posts/en/a.md · 2 commits behind · stale since 2026-05-01` */
+function renderHeader(item: UpdateItem, index: number, total: number, { t, color }: UpdateScreen): string {
+  const { entry } = item;
+  const dot = color.dim(" · ");
+  const parts = [
+    `${color.cyan(color.bold(`[${index + 1}/${total}]`))} ${color.bold(entry.translation)} ${color.dim("←")} ${entry.source}`,
+    color.yellow(t("update.behind", { count: entry.commitsBehind })),
+    ...(entry.staleSince ? [t("update.staleSince", { date: entry.staleSince.slice(0, 10) })] : []),
+  ];
+  return parts.join(dot);
+}
+
+function renderCommits(item: UpdateItem, { t, color }: UpdateScreen): string {
+  const lines = item.commits.slice(0, MAX_COMMITS).map((c) => `  ${color.yellow(c.short)}  ${color.dim(c.date)}  ${c.subject}`);
+  if (item.commits.length > MAX_COMMITS) lines.push(`  ${color.dim(t("update.moreCommits", { count: item.commits.length - MAX_COMMITS }))}`);
+  return lines.join("\n");
+}
+
+/** The diff whole when it fits in `rows` terminal rows, else its beginning and a line saying what was left out. */
+function fitDiff(item: UpdateItem, mode: DiffMode, screen: UpdateScreen, rows: number): string {
+  const text = renderDiff(item, mode, screen.color);
+  const lines = text.replace(/\n$/, "").split("\n");
+  const budget = Math.max(MIN_DIFF_ROWS, rows);
+  if (rowsOf(text, screen.columns) <= budget) return text;
+  const shown: string[] = [];
+  let used = 1; // the summary line
+  for (const line of lines) {
+    const height = rowsOf(line, screen.columns);
+    if (used + height > budget) break;
+    shown.push(line);
+    used += height;
+  }
+  const more = screen.t("update.diffMore", { count: lines.length - shown.length, added: item.entry.linesAdded, removed: item.entry.linesRemoved });
+  return `${shown.join("\n")}\n${screen.color.dim(more)}\n`;
+}
+
+function renderSummary(summary: SessionSummary, { t, color }: UpdateScreen): string {
+  const order: Outcome[] = ["edited", "marked", "skipped", "resolved", "left"];
+  const counts = order
+    .filter((o) => o !== "resolved" || summary.counts.resolved > 0)
+    .map((o) => t(`update.summary.${o}`, { count: summary.counts[o] }))
+    .join(", ");
+  const lines = [`\n${color.bold(t(`update.summary.${summary.ending}`))} ${counts}`];
+  if (summary.committed > 0) lines.push(t("update.summary.committed", { count: summary.committed }));
+  for (const path of summary.unmarkedEdits) lines.push(color.yellow(t("update.summary.unmarked", { path })));
+  if (summary.counts.left > 0) lines.push(color.dim(t("update.summary.again")));
+  return `${lines.join("\n")}\n`;
+}
+
+function noticeColor(code: string, color: Colors): (text: string) => string {
+  if (code === "MARKED" || code === "COMMITTED" || code === "NO_LONGER_STALE") return color.green;
+  if (code === "NOT_MARKED") return color.dim;
+  return color.yellow;
+}
+
+/** Terminal rows a text takes at `columns`, counting wrapped lines and wide (CJK) characters. */
+export function rowsOf(text: string, columns: number): number {
+  const width = Math.max(1, columns);
+  return text
+    .replace(/\n$/, "")
+    .split("\n")
+    .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / width)), 0);
+}
+
+/** Columns a line takes on screen: escape codes take none, East Asian wide characters two. */
+export function displayWidth(line: string): number {
+  let width = 0;
+  for (const ch of stripVTControlCharacters(line)) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0x09) width += 8 - (width % 8);
+    else if (cp < 0x20 || (cp >= 0x300 && cp < 0x370) || cp === 0x200b) continue;
+    else width += isWide(cp) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
+}

@@ -1,0 +1,45 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { GitRepo } from "../git/repo.js";
+import { markPost } from "../posts/mark-post.js";
+import { FileChangedError } from "../posts/write-atomic.js";
+import { analyzeRepo, type Analysis, type StatusOptions } from "../status/get-status.js";
+import type { UpdateItem } from "./items.js";
+import { loadItems } from "./load-items.js";
+import type { SessionStore } from "./session.js";
+
+/** The message of a `--commit` commit; repository content, so English whatever the locale. */
+export function syncMessage(item: UpdateItem): string {
+  return `Sync ${item.entry.lang} translation of ${item.entry.source} with ${item.entry.sourceCommit.slice(0, 7)}`;
+}
+
+/** The session's files and git, over a repository the caller holds open. */
+export function createStore(repo: GitRepo, analysis: Analysis, options: StatusOptions): SessionStore {
+  const absolute = (item: UpdateItem) => join(analysis.root, item.entry.translation);
+  return {
+    async read(item) {
+      try {
+        return await readFile(absolute(item), "utf8");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    },
+    async mark(item, expected) {
+      try {
+        await markPost(analysis.root, item.entry.translation, analysis.config.keys.sourceCommit, item.entry.sourceCommit, expected);
+      } catch (error) {
+        // A file deleted since it was read has changed too.
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new FileChangedError(item.entry.translation);
+        throw error;
+      }
+    },
+    commit: (item) => repo.commitFile(item.entry.translation, syncMessage(item)),
+    async refresh(item) {
+      // An absolute path: `paths` are taken relative to the cwd, which may be below the root.
+      const fresh = await analyzeRepo(repo, { ...options, paths: [absolute(item)], languages: [item.entry.lang], onProgress: undefined });
+      const items = await loadItems(repo, fresh);
+      return items.find((i) => i.entry.translation === item.entry.translation) ?? null;
+    },
+  };
+}
