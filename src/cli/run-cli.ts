@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import pc from "picocolors";
-import { EXIT_ERROR, TranstrackError, UsageError } from "../errors.js";
+import { EXIT_ERROR, UsageError } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { useColor, type CliContext, type Output } from "./context.js";
 import { createTranslator, detectLocale } from "./i18n.js";
@@ -88,7 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 function fail(error: unknown, io: CliIo, t: CliContext["t"], color: CliContext["errColor"], verbose: boolean): number {
   io.stderr.write(renderError(error, t, color, verbose));
-  if (error instanceof TranstrackError) return EXIT_ERROR;
+  // Known errors and unexpected ones alike end with 2: the run could not do its job.
   return EXIT_ERROR;
 }
 

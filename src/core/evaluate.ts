@@ -113,14 +113,16 @@ export function planEntries(input: PlanInput): Plan {
       plan.done.push(entry);
       continue;
     }
+    const after = original.filter((c) => !ancestry.seenBy(c.commit, tips));
     const pending: PendingEntry = {
       entry,
       baselineBlob: atBaseline.newBlob,
       headBlob: input.worktree.has(link.source) ? null : headBlob,
-      after: original.filter((c) => !ancestry.seenBy(c.commit, tips)),
-      // A boundary commit's tree is complete, so the original's content there is exact; only a
-      // translation last changed *at* the boundary has an unknown true baseline.
-      needsHistory: shallowCut,
+      after,
+      // A boundary commit's tree is complete, so the original's content there is exact; but a
+      // translation last changed *at* a boundary has an unknown true baseline, and a boundary
+      // after the baseline shows every file as added there, which would count as a change.
+      needsHistory: shallowCut || after.some((c) => history.shallowBoundary.has(c.commit)),
     };
     if (pending.needsHistory) plan.needsHistory.push(entry);
     else plan.pending.push(pending);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Translate } from "../cli/i18n.js";
 import type { TranstrackError } from "../errors.js";
-import type { CheckResult } from "./check-formats.js";
+import type { CheckResult } from "./check-result.js";
 import { entryFinder, problemText, violationFile, violationLines, violationTitle } from "./check-messages.js";
 import { renderCheckText } from "./check-text.js";
 

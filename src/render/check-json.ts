@@ -1,4 +1,4 @@
-import type { CheckResult } from "./check-formats.js";
+import type { CheckResult } from "./check-result.js";
 import { renderJson } from "./json.js";
 
 /** `check --format json`: the status report plus the list of violations. */

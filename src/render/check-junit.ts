@@ -1,6 +1,6 @@
 import type { Deferral, Violation } from "../core/policy.js";
 import type { Entry } from "../core/types.js";
-import type { CheckResult } from "./check-formats.js";
+import type { CheckResult } from "./check-result.js";
 import { entryFinder, langLabel, violationFile, violationLines } from "./check-messages.js";
 
 // Characters XML 1.0 can't carry at all, even escaped: C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates.

@@ -1,5 +1,5 @@
 import { STATUSES } from "../core/types.js";
-import type { CheckResult } from "./check-formats.js";
+import type { CheckResult } from "./check-result.js";
 import { deferredNotes, entryFinder, langLabel, problemText, violationFile } from "./check-messages.js";
 
 /** Most violations a table lists: a pull-request comment holds 65,536 characters at most. */

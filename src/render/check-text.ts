@@ -1,4 +1,4 @@
-import type { CheckResult } from "./check-formats.js";
+import type { CheckResult } from "./check-result.js";
 import { deferredNotes } from "./check-messages.js";
 import { paintStatus, renderSummary } from "./status-text.js";
 

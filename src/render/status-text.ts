@@ -1,3 +1,4 @@
+import { displayWidth, padColumns } from "./width.js";
 import type { Colors } from "../cli/context.js";
 import type { Translate } from "../cli/i18n.js";
 import { STATUSES, type Entry, type Report, type Status } from "../core/types.js";
@@ -59,8 +60,8 @@ function rank(status: Status): number {
 /** One entry as a table row. */
 export function renderEntry(entry: Entry, view: StatusView, widths: { status: number; path: number }): string {
   const { t, color } = view;
-  const label = paintStatus(entry.status, color)(t(`statusName.${entry.status}`).padEnd(widths.status));
-  const path = (entry.translation ?? t("status.noTranslation", { lang: entry.lang })).padEnd(widths.path);
+  const label = paintStatus(entry.status, color)(padColumns(t(`statusName.${entry.status}`), widths.status));
+  const path = padColumns(entry.translation ?? t("status.noTranslation", { lang: entry.lang }), widths.path);
   const source = entry.source ? color.dim(`← ${entry.source}`) : "";
   const details: string[] = [];
   if (entry.status === "stale") {
@@ -81,8 +82,8 @@ export function renderStatus(report: Report, view: StatusView): string {
   if (entries.length > 0) {
     if (!view.quiet) lines.push("");
     const widths = {
-      status: Math.max(...entries.map((e) => view.t(`statusName.${e.status}`).length)),
-      path: Math.max(...entries.map((e) => (e.translation ?? view.t("status.noTranslation", { lang: e.lang })).length)),
+      status: Math.max(...entries.map((e) => displayWidth(view.t(`statusName.${e.status}`)))),
+      path: Math.max(...entries.map((e) => displayWidth(e.translation ?? view.t("status.noTranslation", { lang: e.lang })))),
     };
     for (const entry of entries) lines.push(renderEntry(entry, view, widths));
   } else if (!view.quiet) {

@@ -1,4 +1,4 @@
-import { stripVTControlCharacters } from "node:util";
+import { displayWidth } from "./width.js";
 import type { Colors } from "../cli/context.js";
 import type { Translate } from "../cli/i18n.js";
 import type { UpdateItem } from "../update/items.js";
@@ -121,30 +121,4 @@ export function rowsOf(text: string, columns: number): number {
     .replace(/\n$/, "")
     .split("\n")
     .reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / width)), 0);
-}
-
-/** Columns a line takes on screen: escape codes take none, East Asian wide characters two. */
-export function displayWidth(line: string): number {
-  let width = 0;
-  for (const ch of stripVTControlCharacters(line)) {
-    const cp = ch.codePointAt(0)!;
-    if (cp === 0x09) width += 8 - (width % 8);
-    else if (cp < 0x20 || (cp >= 0x300 && cp < 0x370) || cp === 0x200b) continue;
-    else width += isWide(cp) ? 2 : 1;
-  }
-  return width;
-}
-
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
 }

@@ -49,7 +49,7 @@ describe("the built CLI", () => {
     const humanEn = runCli(["status"], repo.dir, repo.env());
     expect(human.code).toBe(0);
     expect(human.stdout).not.toBe(humanEn.stdout);
-    const fromEnv = runCli(["status"], repo.dir, { ...repo.env(), LANG: "de_DE.UTF-8" });
+    const fromEnv = runCli(["status"], repo.dir, { ...repo.env(), LC_ALL: "", LC_MESSAGES: "", LANG: "de_DE.UTF-8" });
     expect(fromEnv.stdout).toBe(human.stdout);
     const unknown = runCli(["status", "--locale", "xx"], repo.dir, repo.env());
     expect(unknown.stdout).toBe(humanEn.stdout);

@@ -42,7 +42,13 @@ export function createRepo(options: { branch?: string } = {}): TestRepo {
 
   const env = (): NodeJS.ProcessEnv => {
     // Inherited GIT_* variables (GIT_DIR from a hook, GIT_INDEX_FILE, …) would redirect git.
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith("GIT_")));
+    // CI and terminal settings of the machine running the tests (GITHUB_ACTIONS, NO_COLOR, LANG…)
+    // would change the CLI's defaults, so tests start from none of them.
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([key]) => !key.startsWith("GIT_") && !key.startsWith("GITHUB_") && !/^(CI|NO_COLOR|FORCE_COLOR|LANG|LANGUAGE|LC_.*|VISUAL|EDITOR|PAGER)$/.test(key),
+      ),
+    );
     const date = nextDate();
     return {
       ...inherited,

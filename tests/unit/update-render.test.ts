@@ -1,7 +1,8 @@
 import pc from "picocolors";
 import { describe, expect, it } from "vitest";
 import type { StaleEntry, UpdateItem } from "../../src/update/items.js";
-import { displayWidth, renderUpdateEvent, rowsOf } from "../../src/render/update-text.js";
+import { renderUpdateEvent, rowsOf } from "../../src/render/update-text.js";
+import { displayWidth } from "../../src/render/width.js";
 
 const plain = pc.createColors(false);
 const t = (key: string, args?: Record<string, unknown>) => `${key}${args ? JSON.stringify(args) : ""}`;

@@ -4,7 +4,8 @@ import { appendStepSummary, githubEnvironment, workspacePrefix } from "../../ci/
 import { resolveSinceRef, sinceFacts, type SinceBase } from "../../ci/since.js";
 import { RepoError, TranstrackError, UsageError } from "../../errors.js";
 import { GitRepo } from "../../git/repo.js";
-import { CHECK_FORMATS, type CheckResult } from "../../render/check-formats.js";
+import { CHECK_FORMATS } from "../../render/check-formats.js";
+import type { CheckResult } from "../../render/check-result.js";
 import { errorAnnotation } from "../../render/check-github.js";
 import { renderCheckMarkdown } from "../../render/check-markdown.js";
 import { analyzeRepo, type Analysis, type StatusOptions } from "../../status/get-status.js";
