@@ -52,7 +52,8 @@ export function renderWordDiff(change: OriginalChange, color: Colors, useMarkers
     });
     if (part.added || part.removed) lines[lines.length - 1]!.changed = true;
   }
-  const changed = lines.filter((l) => l.changed);
+  // A line whose only change is a line break added or removed around it has nothing to show.
+  const changed = lines.filter((l) => l.changed && l.text.trim() !== "");
   const header = color.bold(`${change.entry.source} (${change.entry.baseline?.slice(0, 12) ?? "?"} → ${change.afterLabel})`);
   if (changed.length === 0) return `${header}\n`;
   return `${header}\n${changed.map((l) => `${color.dim(String(l.number).padStart(4))}  ${l.text}`).join("\n")}\n`;
