@@ -7,7 +7,8 @@
  * ```
  */
 import { analyze, type StatusOptions } from "./status/get-status.js";
-import { checkPolicy, findViolations, type Violation } from "./core/policy.js";
+import type { Deferral, Violation } from "./core/policy.js";
+import { runCheck } from "./status/run-check.js";
 import { markTranslations, type MarkOptions, type MarkResult } from "./status/mark.js";
 import { originalChange, type OriginalChange } from "./status/diff.js";
 import type { Report, Status } from "./core/types.js";
@@ -16,7 +17,7 @@ export type { Entry, Problem, ProblemCode, Report, Status, Summary } from "./cor
 export { STATUSES } from "./core/types.js";
 export type { Config, ConfigInput } from "./config/schema.js";
 export { configSchema } from "./config/schema.js";
-export type { Violation, CheckPolicy } from "./core/policy.js";
+export type { Violation, Deferral, CheckPolicy } from "./core/policy.js";
 export type { MarkResult } from "./status/mark.js";
 export type { OriginalChange } from "./status/diff.js";
 export { TranstrackError, UsageError, ConfigError, RepoError } from "./errors.js";
@@ -33,11 +34,12 @@ export async function getStatus(options: ApiOptions = {}): Promise<Report> {
   return (await analyze(withDefaults(options))).report;
 }
 
-/** The report plus the translations that fail the check policy (config, overridden by `failOn`/`maxDays`). */
-export async function check(options: ApiOptions & { failOn?: Status[]; maxDays?: number | null; now?: Date } = {}): Promise<{ report: Report; violations: Violation[] }> {
-  const analysis = await analyze(withDefaults(options));
-  const policy = checkPolicy(analysis.config, { ...(options.failOn ? { failOn: options.failOn } : {}), maxDays: options.maxDays ?? null });
-  return { report: analysis.report, violations: findViolations(analysis.report, policy, options.now ?? new Date()) };
+/** The report plus the translations that fail the check policy (config, overridden by `failOn`/`maxDays`), optionally only what changed after `since`. */
+export async function check(
+  options: ApiOptions & { failOn?: Status[]; maxDays?: number | null; since?: string; deepen?: boolean } = {},
+): Promise<{ report: Report; violations: Violation[]; deferred: Deferral[] }> {
+  const { analysis, verdict } = await runCheck(withDefaults(options));
+  return { report: analysis.report, violations: verdict.violations, deferred: verdict.deferred };
 }
 
 /** The original's text at the translation's baseline and now, for showing a translator what changed. */

@@ -97,11 +97,6 @@ export function judgeCheck(report: Report, policy: CheckPolicy, now: Date, inclu
   return verdict;
 }
 
-/** The entries that fail the policy, at `now`. */
-export function findViolations(report: Report, policy: CheckPolicy, now: Date, include: (entry: Entry) => boolean = () => true): Violation[] {
-  return judgeCheck(report, policy, now, include).violations;
-}
-
 function languageOverride(policy: CheckPolicy, lang: string): { failOn?: Status[]; maxDays?: number | null } {
   if (policy.languages[lang]) return policy.languages[lang]!;
   // `de-AT` entries follow a `de` override when there is no exact one.
