@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createInstance, type TFunction } from "i18next";
 
 /** The languages transtrack speaks; `en` holds the keys. */
-export const LOCALES_DIR = new URL("../../locales/", import.meta.url);
+const LOCALES_DIR = new URL("../../locales/", import.meta.url);
 
 /** Translates a message key with interpolations; words exist only here. */
 export type Translate = (key: string, args?: Record<string, unknown>) => string;

@@ -144,9 +144,13 @@ export function lastChanges(changes: readonly FileChange[], ancestry: Ancestry):
 export function neededBlobs(pending: readonly PendingEntry[]): Set<string> {
   const blobs = new Set<string>();
   for (const p of pending) {
+    // The same blob at the baseline and at HEAD: up to date whatever happened between, so `judge`
+    // decides it without content (and a change between two equal blob ids changes nothing either).
+    if (p.headBlob === p.baselineBlob) continue;
     blobs.add(p.baselineBlob);
     if (p.headBlob) blobs.add(p.headBlob);
     for (const c of p.after) {
+      if (c.oldBlob === c.newBlob) continue;
       if (c.oldBlob) blobs.add(c.oldBlob);
       if (c.newBlob) blobs.add(c.newBlob);
     }
@@ -199,6 +203,6 @@ export function judge(pending: PendingEntry, history: History, contents: Content
 }
 
 /** Seconds since the epoch as an ISO 8601 UTC date without milliseconds. */
-export function isoDate(seconds: number): string {
+function isoDate(seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }

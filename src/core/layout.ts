@@ -104,6 +104,6 @@ export function sameLang(a: string, b: string): boolean {
 }
 
 /** A language tag in one canonical spelling for comparisons (`zh_CN` → `zh-cn`). */
-export function normalizeLang(tag: string): string {
+function normalizeLang(tag: string): string {
   return tag.replace(/_/g, "-").toLowerCase();
 }

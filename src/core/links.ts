@@ -5,7 +5,7 @@ import { normalizeRepoPath } from "./paths.js";
 import type { Problem } from "./types.js";
 
 /** The language tag of a translation whose language can't be told. */
-export const UNDETERMINED = "und";
+const UNDETERMINED = "und";
 
 /** How a translation found its original. */
 export type LinkKind = "translation_of" | "translation_key" | "layout";

@@ -11,7 +11,7 @@ export interface CheckPolicy {
 }
 
 /** The statuses `check` fails on unless configured otherwise. */
-export const DEFAULT_FAIL_ON: readonly Status[] = ["stale", "orphaned", "invalid", "unknown"];
+const DEFAULT_FAIL_ON: readonly Status[] = ["stale", "orphaned", "invalid", "unknown"];
 
 /** A translation that fails the check, as data. */
 export interface Violation {

@@ -46,7 +46,7 @@ export function renderSummary(report: Report, view: StatusView): string[] {
 }
 
 /** The entries worth listing: those needing attention, plus all or missing when asked; most commits behind first. */
-export function listedEntries(report: Report, view: Pick<StatusView, "all" | "missing">): Entry[] {
+function listedEntries(report: Report, view: Pick<StatusView, "all" | "missing">): Entry[] {
   return report.translations
     .filter((e) => view.all || ATTENTION.includes(e.status) || (view.missing && e.status === "missing"))
     .filter((e) => e.status !== "missing" || view.missing)
@@ -58,7 +58,7 @@ function rank(status: Status): number {
 }
 
 /** One entry as a table row. */
-export function renderEntry(entry: Entry, view: StatusView, widths: { status: number; path: number }): string {
+function renderEntry(entry: Entry, view: StatusView, widths: { status: number; path: number }): string {
   const { t, color } = view;
   const label = paintStatus(entry.status, color)(padColumns(t(`statusName.${entry.status}`), widths.status));
   const path = padColumns(entry.translation ?? t("status.noTranslation", { lang: entry.lang }), widths.path);
