@@ -1,5 +1,4 @@
-import pc from "picocolors";
-import type { Translate } from "./i18n.js";
+import type { Colors, Translate } from "../render/words.js";
 
 /** A stream the CLI writes to. */
 export interface Output {
@@ -9,8 +8,6 @@ export interface Output {
   rows?: number;
 }
 
-/** Colour functions; identity functions when colour is off. */
-export type Colors = ReturnType<typeof pc.createColors>;
 
 /** Everything a command needs from the outside world, handed in by the entry point. */
 export interface CliContext {

@@ -1,11 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createInstance, type TFunction } from "i18next";
+import type { Translate } from "../render/words.js";
 
 /** The languages transtrack speaks; `en` holds the keys. */
 const LOCALES_DIR = new URL("../../locales/", import.meta.url);
 
-/** Translates a message key with interpolations; words exist only here. */
-export type Translate = (key: string, args?: Record<string, unknown>) => string;
 
 /** The locale asked for by `--locale`, else LC_ALL, LC_MESSAGES, LANG; `en` when none names one. */
 export function detectLocale(explicit: string | undefined, env: NodeJS.ProcessEnv): string {

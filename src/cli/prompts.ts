@@ -1,5 +1,5 @@
 import { confirm, expand } from "@inquirer/prompts";
-import type { Colors } from "./context.js";
+import type { Colors } from "../render/words.js";
 import { PromptCancelledError, type KeyChoice, type Prompter } from "./prompter.js";
 
 export type { KeyChoice, Prompter } from "./prompter.js";

@@ -1,8 +1,7 @@
 import type { Config } from "../config/schema.js";
-import type { Post } from "../posts/read-post.js";
 import { compileLayouts, layoutRole, sameLang, type LayoutRole } from "./layout.js";
 import { normalizeRepoPath } from "./paths.js";
-import type { Problem } from "./types.js";
+import type { Post, Problem } from "./types.js";
 
 /** The language tag of a translation whose language can't be told. */
 const UNDETERMINED = "und";

@@ -64,3 +64,15 @@ export interface Report {
   translations: Entry[];
   problems: Problem[];
 }
+
+/** What transtrack needs to know of a post, read from its front-matter. */
+export interface Post {
+  path: string;
+  lang: string | null;
+  translationOf: string | null;
+  translationKey: string | null;
+  sourceCommit: string | null;
+  /** The post can't be read as a post; `problems` says why. */
+  invalid: boolean;
+  problems: Problem[];
+}

@@ -1,18 +1,9 @@
 import type { Config } from "../config/schema.js";
-import type { Problem } from "../core/types.js";
+import type { Post } from "../core/types.js";
+
+export type { Post } from "../core/types.js";
 import { keyLine, parseFrontMatter } from "./front-matter.js";
 
-/** What transtrack needs to know of a post, read from its front-matter. */
-export interface Post {
-  path: string;
-  lang: string | null;
-  translationOf: string | null;
-  translationKey: string | null;
-  sourceCommit: string | null;
-  /** The post can't be read as a post; `problems` says why. */
-  invalid: boolean;
-  problems: Problem[];
-}
 
 const LANG_TAG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/;
 const HEX = /^[0-9a-fA-F]{4,40}$/;

@@ -1,5 +1,5 @@
+import type { Translate } from "./words.js";
 import { createHash } from "node:crypto";
-import type { Translate } from "../cli/i18n.js";
 import type { TranstrackError } from "../errors.js";
 import type { CheckResult } from "./check-result.js";
 import { entryFinder, problemText, violationFile, violationLines, violationTitle } from "./check-messages.js";

@@ -1,4 +1,4 @@
-import type { Translate } from "../cli/i18n.js";
+import type { Translate } from "./words.js";
 import type { Deferral, Violation } from "../core/policy.js";
 import type { Entry, Report } from "../core/types.js";
 

@@ -1,5 +1,4 @@
-import type { Colors } from "../cli/context.js";
-import type { Translate } from "../cli/i18n.js";
+import type { Colors, Translate } from "./words.js";
 import type { Deferral, Violation } from "../core/policy.js";
 import type { Report } from "../core/types.js";
 

@@ -1,5 +1,5 @@
+import type { Colors } from "./words.js";
 import { createTwoFilesPatch, diffWordsWithSpace, structuredPatch } from "diff";
-import type { Colors } from "../cli/context.js";
 import type { OriginalChange } from "../status/diff.js";
 
 const lf = (text: string) => text.replace(/\r\n?/g, "\n");

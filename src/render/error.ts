@@ -1,5 +1,4 @@
-import type { Colors } from "../cli/context.js";
-import type { Translate } from "../cli/i18n.js";
+import type { Colors, Translate } from "./words.js";
 import { TranstrackError } from "../errors.js";
 
 /** An error as the user reads it on stderr: the message, a hint, and the stack only with `--verbose`. */

@@ -1,5 +1,5 @@
+import type { Translate } from "./words.js";
 import { createHash } from "node:crypto";
-import type { Translate } from "../cli/i18n.js";
 import { STATUSES, type Entry, type Problem, type Report, type Status } from "../core/types.js";
 import type { ChangeDiff, DiffLine } from "../report/line-diff.js";
 import { reportPageScript } from "../report/page-script.js";

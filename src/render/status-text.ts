@@ -1,6 +1,5 @@
+import type { Colors, Translate } from "./words.js";
 import { displayWidth, padColumns } from "./width.js";
-import type { Colors } from "../cli/context.js";
-import type { Translate } from "../cli/i18n.js";
 import { STATUSES, type Entry, type Report, type Status } from "../core/types.js";
 
 /** What the human status view shows. */

@@ -1,6 +1,5 @@
+import type { Colors, Translate } from "./words.js";
 import { displayWidth } from "./width.js";
-import type { Colors } from "../cli/context.js";
-import type { Translate } from "../cli/i18n.js";
 import type { UpdateItem } from "../update/items.js";
 import { ACTION_KEYS, actionLabel } from "../update/actions.js";
 import type { DiffMode, Outcome, SessionEvent, SessionSummary } from "../update/events.js";

@@ -1,4 +1,4 @@
-import { resolveSinceRef, sinceFacts, type SinceBase } from "../ci/since.js";
+import { resolveSinceRef, sinceFacts, type SinceBase } from "./since.js";
 import { checkPolicy, isNewSince, judgeCheck, type CheckVerdict, type SinceFacts } from "../core/policy.js";
 import type { Entry, Status } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";

@@ -1,4 +1,4 @@
-import type { Translate } from "../cli/i18n.js";
+import type { Translate } from "../render/words.js";
 import { PromptCancelledError, type Prompter } from "../cli/prompter.js";
 import { TranstrackError } from "../errors.js";
 import { ACTION_KEYS, actionLabel } from "./actions.js";

@@ -3,7 +3,7 @@ import { Ancestry } from "../core/history.js";
 import type { SinceFacts } from "../core/policy.js";
 import { RepoError, UsageError } from "../errors.js";
 import type { GitRepo } from "../git/repo.js";
-import type { Analysis } from "../status/get-status.js";
+import type { Analysis } from "./get-status.js";
 
 /** Where `check --since REF` stands: the commit REF names and the commit "after REF" is measured from. */
 export interface SinceBase {
