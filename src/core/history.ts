@@ -36,15 +36,54 @@ export interface History {
 /** The zero blob id git prints for "no file". */
 export const NULL_BLOB = /^0+$/;
 
-const WORD = 32;
-
-/** Answers "is A an ancestor of (or equal to) B" over a history's commits, memoising per B. */
+/**
+ * Answers "is A an ancestor of (or equal to) B" over a history's commits in O(1) for almost every query.
+ *
+ * The first-parent chain from HEAD is the mainline; every commit is numbered by the oldest mainline
+ * commit that has it as an ancestor (`mergedAt`: the commit itself on the mainline, the merge that brought
+ * it in otherwise), and by the newest mainline commit it has as an ancestor (`reach`). The ancestors of a
+ * mainline commit at position r are then exactly the commits with `mergedAt >= r`, so for any B:
+ * ancestors(B) = { A : mergedAt(A) >= reach(B) } plus B's own side-branch commits, found by a walk that
+ * stops at that boundary (a few commits of a topic branch; memoised per B). Building it is O(commits + edges).
+ */
 export class Ancestry {
   private readonly linear: boolean;
-  private readonly memo = new Map<number, Uint32Array>();
+  private readonly mergedAt: Int32Array;
+  private readonly reach: Int32Array;
+  private readonly side = new Map<number, Set<number>>();
 
   constructor(private readonly commits: readonly Commit[]) {
+    const n = commits.length;
     this.linear = commits.every((c, i) => c.parents.length === 0 || (c.parents.length === 1 && c.parents[0] === i + 1));
+    this.mergedAt = new Int32Array(n).fill(-1);
+    this.reach = new Int32Array(n);
+    if (this.linear) return;
+    const mainline: number[] = [];
+    for (let c: number | undefined = 0; c !== undefined && c < n && this.mergedAt[c] === -1; c = commits[c]!.parents[0]) {
+      this.mergedAt[c] = mainline.length;
+      mainline.push(c);
+    }
+    // Oldest mainline commit first: what a merge brings in is whatever its other parents reach that the
+    // older mainline did not.
+    const stack: number[] = [];
+    for (let pos = mainline.length - 1; pos >= 0; pos--) {
+      const parents = commits[mainline[pos]!]!.parents;
+      for (let k = 1; k < parents.length; k++) stack.push(parents[k]!);
+      while (stack.length > 0) {
+        const c = stack.pop()!;
+        if (this.mergedAt[c] !== -1) continue;
+        this.mergedAt[c] = pos;
+        for (const p of commits[c]!.parents) if (this.mergedAt[p] === -1) stack.push(p);
+      }
+    }
+    // Parents come after children, so walking backwards sees every parent first.
+    const none = mainline.length;
+    for (let c = n - 1; c >= 0; c--) {
+      let r = none;
+      if (this.mergedAt[c] !== -1 && mainline[this.mergedAt[c]!] === c) r = this.mergedAt[c]!;
+      else for (const p of commits[c]!.parents) r = Math.min(r, this.reach[p]!);
+      this.reach[c] = r;
+    }
   }
 
   /** True when commit `a` is `b` or one of its ancestors. */
@@ -53,8 +92,8 @@ export class Ancestry {
     // Topological numbering: an ancestor always has a larger number than its descendants.
     if (a < b) return false;
     if (this.linear) return true;
-    const bits = this.ancestorsOf(b);
-    return ((bits[a >>> 5]! >>> (a & 31)) & 1) === 1;
+    if (this.mergedAt[a]! >= this.reach[b]!) return true;
+    return this.sideOf(b).has(a);
   }
 
   /** True when `a` is an ancestor of, or equal to, any of `tips`. */
@@ -62,17 +101,21 @@ export class Ancestry {
     return tips.some((t) => this.isAncestorOrSelf(a, t));
   }
 
-  private ancestorsOf(b: number): Uint32Array {
-    let bits = this.memo.get(b);
-    if (bits) return bits;
-    bits = new Uint32Array(Math.ceil(this.commits.length / WORD));
-    bits[b >>> 5]! |= 1 << (b & 31);
-    for (let i = b; i < this.commits.length; i++) {
-      if (((bits[i >>> 5]! >>> (i & 31)) & 1) === 0) continue;
-      for (const p of this.commits[i]!.parents) bits[p >>> 5]! |= 1 << (p & 31);
+  /** B's ancestors that its newest mainline ancestor doesn't have: the commits of its topic branch. */
+  private sideOf(b: number): Set<number> {
+    let side = this.side.get(b);
+    if (side) return side;
+    side = new Set<number>();
+    const boundary = this.reach[b]!;
+    const stack = [b];
+    while (stack.length > 0) {
+      const c = stack.pop()!;
+      if (side.has(c) || this.mergedAt[c]! >= boundary) continue;
+      side.add(c);
+      for (const p of this.commits[c]!.parents) stack.push(p);
     }
-    this.memo.set(b, bits);
-    return bits;
+    this.side.set(b, side);
+    return side;
   }
 }
 

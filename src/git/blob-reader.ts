@@ -208,10 +208,7 @@ export class BlobReader {
   async read(objectId: string): Promise<Buffer | null> {
     const invalid = checkName(objectId, BLOB_ID);
     if (invalid) throw invalid;
-    const { header, body } = await this.session.request(objectId);
-    if (body) return body;
-    if (header.endsWith(" ambiguous")) throw new AmbiguousObjectError(objectId);
-    return null;
+    return this.reply(objectId);
   }
 
   /** Many at once; resolves in input order. Every id is checked before any is sent. */
@@ -219,6 +216,24 @@ export class BlobReader {
     const invalid = ids.map((id) => checkName(id, BLOB_ID)).find((error) => error !== null);
     if (invalid) throw invalid;
     return Promise.all(ids.map((id) => this.read(id)));
+  }
+
+  /**
+   * Many at once, each content handed to `onEach` as it arrives and then let go: memory holds only what
+   * is in flight, while git inflates the next objects. Every id is checked before any is sent.
+   * (A second `git cat-file` for half the ids was tried: no faster, as both halves need the same delta chains.)
+   */
+  async readEach(ids: readonly string[], onEach: (content: Buffer | null, index: number) => void): Promise<void> {
+    const invalid = ids.map((id) => checkName(id, BLOB_ID)).find((error) => error !== null);
+    if (invalid) throw invalid;
+    await Promise.all(ids.map((id, i) => this.reply(id).then((content) => onEach(content, i))));
+  }
+
+  private async reply(objectId: string): Promise<Buffer | null> {
+    const { header, body } = await this.session.request(objectId);
+    if (body) return body;
+    if (header.endsWith(" ambiguous")) throw new AmbiguousObjectError(objectId);
+    return null;
   }
 
   /** Ends git's stdin and waits for it to exit; safe to call more than once. */

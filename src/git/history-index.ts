@@ -1,6 +1,7 @@
 import type { History } from "../core/history.js";
 import type { IgnoreRules } from "../core/ignore.js";
-import { buildHistory, readHeadBlobs, readHistory } from "./read-history.js";
+import { cacheKey, HistoryCache, isAncestor } from "./history-cache.js";
+import { buildHistory, readHeadBlobs, readHistory, type LoggedCommit } from "./read-history.js";
 import type { GitEnv } from "./run.js";
 
 /** Options for building the history index. */
@@ -14,11 +15,33 @@ export interface LoadHistoryOptions {
   onProgress?: (commits: number) => void;
 }
 
-/** The history index of everything reachable from `head`: HEAD's posts, every commit and its post changes. */
+/**
+ * The history index of everything reachable from `head`: HEAD's posts, every commit and its post changes.
+ *
+ * With the cache on, the index of an earlier HEAD is read from the git dir; when that HEAD is an ancestor
+ * of this one, only `git log HEAD ^OLD` is read and put in front (none of those commits can be an ancestor
+ * of a cached one, so the order stays topological). Anything else, a damaged file included, means one
+ * full pass and a new file. A shallow clone never uses or writes the cache: its history is incomplete.
+ */
 export async function loadHistory(git: GitEnv, head: string, options: LoadHistoryOptions): Promise<History> {
-  const [headBlobs, raw] = await Promise.all([
-    readHeadBlobs(git, head),
-    readHistory(git, head, { isIgnored: options.isIgnored, shallow: options.shallow, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }),
-  ]);
-  return buildHistory(head, raw, headBlobs, options.shallow);
+  const headBlobs = readHeadBlobs(git, head);
+  const read = (known?: string) =>
+    readHistory(git, head, {
+      isIgnored: options.isIgnored,
+      ...(known ? { known: [known] } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+  let commits: LoggedCommit[];
+  const cache = options.cache && options.shallow.length === 0 ? await HistoryCache.open(git, cacheKey(options.ignoreRules)) : null;
+  if (cache === null) commits = await read();
+  else {
+    const cached = await cache.read();
+    if (cached !== null && cached.head === head) commits = cached.commits;
+    else {
+      const extend = cached !== null && (await isAncestor(git, cached.head, head));
+      commits = extend ? [...(await read(cached.head)), ...cached.commits] : await read();
+      await cache.write(head, commits);
+    }
+  }
+  return buildHistory(head, commits, await headBlobs, options.shallow);
 }

@@ -1,48 +1,55 @@
 import { NULL_BLOB, type Commit, type FileChange, type History } from "../core/history.js";
 import { isPostPath } from "../core/layout.js";
-import { LOG_FORMAT, LogParser, type RawCommit } from "./log-parser.js";
-import { streamGit, type GitEnv } from "./run.js";
+import { LOG_FORMAT, LogParser, type RawChange } from "./log-parser.js";
+import { streamGitBytes, type GitEnv } from "./run.js";
+
+/** A commit as the index keeps it: its message reduced to whether it carries an ignore directive. */
+export interface LoggedCommit {
+  sha: string;
+  parents: string[];
+  time: number;
+  ignored: boolean;
+  changes: RawChange[];
+}
 
 /** Options for reading the history. */
 export interface ReadHistoryOptions {
   /** True when a commit's message says its changes don't count for translations. */
   isIgnored(message: string): boolean;
-  /** Shas a shallow clone cut off from their parents. */
-  shallow?: readonly string[];
   /** Commits already read: the walk stops at them (their history is known). */
   known?: readonly string[];
   onProgress?: (commits: number) => void;
 }
 
-/** Reads every commit reachable from `head` and the post changes each made, in one git pass. */
-export async function readHistory(git: GitEnv, head: string, options: ReadHistoryOptions): Promise<RawCommit[]> {
-  const commits: RawCommit[] = [];
+/** Reads every commit reachable from `head` (and not from `known`) and the post changes each made, in one git pass. */
+export async function readHistory(git: GitEnv, head: string, options: ReadHistoryOptions): Promise<LoggedCommit[]> {
+  const commits: LoggedCommit[] = [];
   const parser = new LogParser((c) => {
     // Keep only what the index needs; the message is reduced to its ignore flag right away.
-    commits.push({ ...c, message: options.isIgnored(c.message) ? "1" : "" });
+    commits.push({ sha: c.sha, parents: c.parents, time: c.time, ignored: options.isIgnored(c.message), changes: c.changes });
     if (options.onProgress && commits.length % 1000 === 0) options.onProgress(commits.length);
   });
   const exclude = (options.known ?? []).map((sha) => `^${sha}`);
-  await streamGit(git, ["log", "--topo-order", "--no-abbrev", "--raw", "-z", "-M", "--no-color", LOG_FORMAT, head, ...exclude, "--"], (text) =>
-    parser.write(text),
+  await streamGitBytes(git, ["log", "--topo-order", "--no-abbrev", "--raw", "-z", "-M", "--no-color", LOG_FORMAT, head, ...exclude, "--"], (chunk) =>
+    parser.write(chunk),
   );
   parser.end();
   return commits;
 }
 
-/** Numbers raw commits topologically and indexes their post changes by path. */
-export function buildHistory(head: string, raw: readonly RawCommit[], headBlobs: Map<string, string>, shallow: readonly string[] = []): History {
+/** Numbers commits topologically (as read: 0 is HEAD) and indexes their post changes by path. */
+export function buildHistory(head: string, logged: readonly LoggedCommit[], headBlobs: Map<string, string>, shallow: readonly string[] = []): History {
   const index = new Map<string, number>();
-  raw.forEach((c, i) => index.set(c.sha, i));
-  const commits: Commit[] = raw.map((c) => ({
+  logged.forEach((c, i) => index.set(c.sha, i));
+  const commits: Commit[] = logged.map((c) => ({
     sha: c.sha,
     parents: c.parents.map((p) => index.get(p)).filter((p): p is number => p !== undefined),
     time: c.time,
-    ignored: c.message === "1",
+    ignored: c.ignored,
   }));
   const changes = new Map<string, FileChange[]>();
   const renames = new Map<string, { to: string; commit: number }[]>();
-  raw.forEach((c, i) => {
+  logged.forEach((c, i) => {
     if (c.parents.length > 1) return;
     for (const ch of c.changes) {
       const change: FileChange = {
@@ -69,20 +76,25 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 /** The blob of every post in HEAD's tree. */
 export async function readHeadBlobs(git: GitEnv, head: string): Promise<Map<string, string>> {
   const blobs = new Map<string, string>();
-  let pending = "";
-  await streamGit(git, ["ls-tree", "-r", "-z", "--full-tree", head], (text) => {
-    const parts = (pending + text).split("\0");
-    pending = parts.pop() ?? "";
-    for (const entry of parts) addTreeEntry(blobs, entry);
+  let carry: Buffer | null = null;
+  await streamGitBytes(git, ["ls-tree", "-r", "-z", "--full-tree", head], (chunk) => {
+    const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
+    let start = 0;
+    for (let nul = data.indexOf(0, start); nul >= 0; nul = data.indexOf(0, start)) {
+      addTreeEntry(blobs, data, start, nul);
+      start = nul + 1;
+    }
+    carry = start < data.length ? Buffer.from(data.subarray(start)) : null;
   });
-  if (pending) addTreeEntry(blobs, pending);
+  if (carry) addTreeEntry(blobs, carry, 0, (carry as Buffer).length);
   return blobs;
 }
 
-function addTreeEntry(blobs: Map<string, string>, entry: string): void {
-  // "<mode> blob <sha>\t<path>"
-  const tab = entry.indexOf("\t");
-  const [, type, sha] = entry.slice(0, tab).split(" ");
-  const path = entry.slice(tab + 1);
-  if (type === "blob" && sha && isPostPath(path)) blobs.set(path, sha);
+function addTreeEntry(blobs: Map<string, string>, data: Buffer, start: number, end: number): void {
+  // "<mode> blob <sha>\t<path>": submodules ("commit") and anything else are not posts.
+  const space = data.indexOf(0x20, start);
+  const tab = data.indexOf(0x09, start);
+  if (space < 0 || tab < 0 || tab >= end || data.toString("latin1", space + 1, space + 6) !== "blob ") return;
+  const path = data.toString("utf8", tab + 1, end);
+  if (isPostPath(path)) blobs.set(path, data.toString("latin1", space + 6, tab));
 }

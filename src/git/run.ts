@@ -19,19 +19,27 @@ export function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 /** Runs git and streams its stdout as text to `onText`; resolves when git exits 0. */
 export function streamGit(git: GitEnv, args: readonly string[], onText: (text: string) => void): Promise<void> {
+  const decoder = new StringDecoder("utf8");
+  return streamGitBytes(git, args, (chunk) => onText(decoder.write(chunk))).then(() => {
+    const rest = decoder.end();
+    if (rest) onText(rest);
+  });
+}
+
+/** Runs git and streams its stdout, as git wrote it, to `onChunk`; resolves when git exits 0. */
+export function streamGitBytes(git: GitEnv, args: readonly string[], onChunk: (chunk: Buffer) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(git.binary ?? "git", [...FIXED_CONFIG, ...args], {
       cwd: git.cwd,
       env: gitEnvironment(git.env),
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const decoder = new StringDecoder("utf8");
     let stderr = "";
     let failure: unknown = null;
     child.stdout.on("data", (chunk: Buffer) => {
       if (failure) return;
       try {
-        onText(decoder.write(chunk));
+        onChunk(chunk);
       } catch (error) {
         failure = error;
         child.kill();
@@ -44,13 +52,7 @@ export function streamGit(git: GitEnv, args: readonly string[], onText: (text: s
     child.on("close", (code) => {
       if (failure) return reject(failure);
       if (code !== 0) return reject(new RepoError("GIT_FAILED", { command: args[0] ?? "", reason: stderr.trim().split("\n")[0] ?? `exit ${code}` }));
-      try {
-        const rest = decoder.end();
-        if (rest) onText(rest);
-        resolve();
-      } catch (error) {
-        reject(error);
-      }
+      resolve();
     });
   });
 }

@@ -2,25 +2,34 @@ import { createHash } from "node:crypto";
 import { normalizeContent } from "../core/normalize.js";
 import type { BlobReader } from "../git/blob-reader.js";
 import { parseFrontMatter } from "../posts/front-matter.js";
-
-const BATCH = 2048;
+import { splitFrontMatter } from "./front-matter-block.js";
 
 /** A post text reduced to a digest of its translatable content. */
 export function contentDigest(text: string, translatableKeys: readonly string[]): string {
-  const parsed = parseFrontMatter(text);
-  const normal = parsed.ok ? normalizeContent(parsed.data, parsed.body, translatableKeys) : normalizeContent(null, text, translatableKeys);
+  // Only the front-matter goes through gray-matter; the body is split off exactly where it would split it.
+  const { head, body } = splitFrontMatter(text);
+  const parsed = parseFrontMatter(head);
+  const normal = parsed.ok ? normalizeContent(parsed.data, body, translatableKeys) : normalizeContent(null, text, translatableKeys);
   return createHash("sha1").update(normal).digest("hex");
 }
 
-/** Digests of blobs, read in pipelined batches so memory holds one batch of contents at a time. */
-export async function digestBlobs(reader: BlobReader, blobs: Iterable<string>, translatableKeys: readonly string[]): Promise<Map<string, string>> {
+/**
+ * Digests of blobs. Every request goes to git at once and each content is digested as it arrives and
+ * then dropped: git inflates the next blobs while this thread digests the last ones, and memory holds
+ * only what is in flight.
+ */
+export async function digestBlobs(
+  reader: BlobReader,
+  blobs: Iterable<string>,
+  translatableKeys: readonly string[],
+  onProgress?: (blobs: number) => void,
+): Promise<Map<string, string>> {
   const digests = new Map<string, string>();
-  const all = [...blobs];
-  for (let i = 0; i < all.length; i += BATCH) {
-    const ids = all.slice(i, i + BATCH);
-    const contents = await reader.readMany(ids);
-    ids.forEach((id, j) => digests.set(id, contentDigest(contents[j]?.toString("utf8") ?? "", translatableKeys)));
-  }
+  const ids = [...blobs];
+  await reader.readEach(ids, (content, i) => {
+    digests.set(ids[i]!, contentDigest(content?.toString("utf8") ?? "", translatableKeys));
+    if (onProgress && digests.size % 1000 === 0) onProgress(digests.size);
+  });
   return digests;
 }
 

@@ -66,7 +66,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
 
   // The working tree and the history are read at the same time: one is disk-bound, the other git-bound.
   const [loaded, history] = await Promise.all([
-    repo.listFiles().then((files) => loadPosts(repo.root, files, config.keys)),
+    repo.listFiles().then((files) => loadPosts(repo.root, files, config.keys, { onProgress: (n) => options.onProgress?.("posts", n) })),
     loadHistory(repo.env, head, {
       isIgnored: (message) => isIgnoredMessage(message, config.ignore),
       ignoreRules: config.ignore,
@@ -99,7 +99,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     throw new RepoError("SHALLOW_CLONE", { count: plan.needsHistory.length, file: plan.needsHistory[0]!.translation ?? "" });
   }
 
-  const digests = await digestBlobs(repo.blobs(), neededBlobs(plan.pending), config.translatableKeys);
+  const digests = await digestBlobs(repo.blobs(), neededBlobs(plan.pending), config.translatableKeys, (n) => options.onProgress?.("blobs", n));
   const diskDigests = new Map<string, string | null>();
   const now = (options.now ?? new Date()).toISOString();
   const contents = {
