@@ -25,14 +25,17 @@ export function availableLocales(): string[] {
     .sort();
 }
 
-/** Loads every shipped locale and returns a translator for `locale`, falling back to English. */
+const translators = new Map<string, Translate>();
+
+/** A translator for `locale`, falling back to English; only those two locale files are read. */
 export function createTranslator(locale: string): Translate {
+  const language = pickLocale(locale, availableLocales());
+  const cached = translators.get(language);
+  if (cached) return cached;
   const resources: Record<string, { translation: Record<string, unknown> }> = {};
-  for (const lng of availableLocales()) {
+  for (const lng of new Set([language, "en"])) {
     resources[lng] = { translation: JSON.parse(readFileSync(new URL(`${lng}.json`, LOCALES_DIR), "utf8")) };
   }
-  const available = Object.keys(resources);
-  const language = pickLocale(locale, available);
   const i18n = createInstance();
   void i18n.init({
     lng: language,
@@ -43,7 +46,9 @@ export function createTranslator(locale: string): Translate {
     returnNull: false,
   });
   const t: TFunction = i18n.t.bind(i18n);
-  return (key, args) => t(key, args ?? {}) as string;
+  const translate: Translate = (key, args) => t(key, args ?? {}) as string;
+  translators.set(language, translate);
+  return translate;
 }
 
 /** The best shipped locale for a tag: exact, then its primary language (`de-AT` → `de`), else `en`. */

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
-import { simpleGit, type SimpleGit } from "simple-git";
+import type { SimpleGit } from "simple-git";
 import { RepoError } from "../errors.js";
 import { BlobReader, ObjectChecker } from "./blob-reader.js";
 import { gitEnvironment, runGit, type GitEnv } from "./run.js";
@@ -9,14 +9,13 @@ import { gitEnvironment, runGit, type GitEnv } from "./run.js";
 export class GitRepo {
   readonly root: string;
   readonly env: GitEnv;
-  private readonly simple: SimpleGit;
+  private simpleGit: Promise<SimpleGit> | null = null;
   private blobReader: BlobReader | null = null;
   private checker: ObjectChecker | null = null;
 
   private constructor(root: string, env: NodeJS.ProcessEnv) {
     this.root = root;
     this.env = { cwd: root, env };
-    this.simple = simpleGit({ baseDir: root }).env(gitEnvironment(env));
   }
 
   /** Opens the repository containing `cwd`, like git does; RepoError when there is none. */
@@ -31,18 +30,29 @@ export class GitRepo {
     return new GitRepo(root, env);
   }
 
+  /** simple-git, for the commands that change the repository; loaded on first use so reads don't pay for it. */
+  private writer(): Promise<SimpleGit> {
+    this.simpleGit ??= import("simple-git").then(({ simpleGit }) => simpleGit({ baseDir: this.root }).env(gitEnvironment(this.env.env)));
+    return this.simpleGit;
+  }
+
+  /** Output of a read-only git command; empty when it fails (callers treat that as "none"). */
+  private async read(args: readonly string[]): Promise<string> {
+    return runGit(this.env, args).catch(() => "");
+  }
+
   /** HEAD's commit sha; RepoError when the repository has no commits yet. */
   async head(): Promise<string> {
-    const sha = (await this.simple.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"]).catch(() => "")).trim();
+    const sha = (await this.read(["rev-parse", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"])).trim();
     if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new RepoError("NO_COMMITS", { dir: this.root });
     return sha;
   }
 
   /** The commits a shallow clone cut off from their parents; empty in a full clone. */
   async shallowCommits(): Promise<string[]> {
-    const shallow = (await this.simple.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+    const shallow = (await runGit(this.env, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
     if (!shallow) return [];
-    const file = (await this.simple.raw(["rev-parse", "--git-path", "shallow"])).trim();
+    const file = (await runGit(this.env, ["rev-parse", "--git-path", "shallow"])).trim();
     const text = await readFile(isAbsolute(file) ? file : join(this.root, file), "utf8").catch(() => "");
     return text.split("\n").filter((l) => /^[0-9a-f]{40,64}$/.test(l));
   }
@@ -68,7 +78,7 @@ export class GitRepo {
 
   /** The commit a ref (branch, tag, sha, `HEAD~2`) names; null when it names none. */
   async resolveRef(ref: string): Promise<string | null> {
-    const out = await this.simple.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]).catch(() => "");
+    const out = await this.read(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
     const sha = out.trim();
     return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
   }
@@ -77,7 +87,7 @@ export class GitRepo {
   async mergeBase(a: string, b: string): Promise<string | null> {
     if (![a, b].every((s) => /^[0-9a-f]{40,64}$/.test(s))) return null;
     // Exit 1 with no output means "no common ancestor"; either way there is no base to use.
-    const out = await this.simple.raw(["merge-base", a, b]).catch(() => "");
+    const out = await this.read(["merge-base", a, b]);
     const sha = out.trim();
     return /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
   }
@@ -97,14 +107,15 @@ export class GitRepo {
 
   /** Commits one file with a message; nothing else in the index is included. */
   async commitFile(path: string, message: string): Promise<string> {
-    await this.simple.raw(["add", "--", path]);
-    await this.simple.raw(["commit", "--quiet", "--only", "-m", message, "--", path]);
-    return (await this.simple.raw(["rev-parse", "HEAD"])).trim();
+    const git = await this.writer();
+    await git.raw(["add", "--", path]);
+    await git.raw(["commit", "--quiet", "--only", "-m", message, "--", path]);
+    return (await git.raw(["rev-parse", "HEAD"])).trim();
   }
 
   /** Fetches the history a shallow clone lacks, without blobs it doesn't need. */
   async deepen(): Promise<void> {
-    await this.simple.raw(["fetch", "--quiet", "--filter=blob:none", "--unshallow"]);
+    await (await this.writer()).raw(["fetch", "--quiet", "--filter=blob:none", "--unshallow"]);
   }
 
   /** Ends the long-lived git processes. */

@@ -1,9 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { availableLocales, pickLocale } from "../i18n.js";
-import { renderHtmlReport } from "../../render/html-report.js";
-import { collectReport } from "../../report/collect-diffs.js";
-import { checkReportDir, writeReport } from "../../report/write-report.js";
 import { clearProgress, parseLangs, statusOptions, type CliCommand } from "./common.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -18,6 +15,12 @@ export const reportCommand: CliCommand = {
       .option("--lang <langs>", t("cli.options.lang"), parseLangs);
   },
   async run(args, options, ctx) {
+    // Loaded here, not at start-up: other commands don't pay for the report's renderer.
+    const [{ renderHtmlReport }, { collectReport }, { checkReportDir, writeReport }] = await Promise.all([
+      import("../../render/html-report.js"),
+      import("../../report/collect-diffs.js"),
+      import("../../report/write-report.js"),
+    ]);
     // Relative to where transtrack runs (after -C), like the PATH arguments.
     const dir = resolve(ctx.cwd, String(options.html));
     await checkReportDir(dir);

@@ -8,7 +8,6 @@ import { watchInterrupts } from "../../update/interrupts.js";
 import { loadItems } from "../../update/load-items.js";
 import { runSession } from "../../update/session.js";
 import { createStore } from "../../update/store.js";
-import { createInquirerPrompter } from "../prompts.js";
 import { clearProgress, parseLangs, statusOptions, type CliCommand } from "./common.js";
 
 /** Exit code of a session ended by Ctrl-C, as a shell reports a process ended by SIGINT. */
@@ -26,6 +25,8 @@ export const updateCommand: CliCommand = {
   async run(args, options, ctx) {
     // Prompts need a person at a terminal; scripts have status, diff and mark.
     if (ctx.stdin.isTTY !== true || ctx.stdout.isTTY !== true) throw new UsageError("NOT_A_TERMINAL");
+    // inquirer is loaded only by the one command that prompts.
+    const { createInquirerPrompter } = await import("../prompts.js");
     const status = statusOptions(ctx, args, options);
     const repo = await GitRepo.open(ctx.cwd, ctx.env);
     try {
