@@ -58,3 +58,12 @@ export function keyLine(text: string, key: string): number | null {
   }
   return null;
 }
+
+/** The text of a top-level scalar key's value as written on its line (comment and quotes removed), or null. */
+export function rawValue(text: string, key: string): string | null {
+  const line = keyLine(text, key);
+  if (line === null) return null;
+  const content = text.replace(/^\uFEFF/, "").split(/\r?\n/)[line - 1] ?? "";
+  const value = content.slice(content.indexOf(":") + 1).replace(/\s+#.*$/, "").trim();
+  return value.replace(/^(["'])(.*)\1$/, "$2");
+}

@@ -2,7 +2,7 @@ import type { Config } from "../config/schema.js";
 import type { Post } from "../core/types.js";
 
 export type { Post } from "../core/types.js";
-import { keyLine, parseFrontMatter } from "./front-matter.js";
+import { keyLine, parseFrontMatter, rawValue } from "./front-matter.js";
 
 
 const LANG_TAG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/;
@@ -33,9 +33,10 @@ export function parsePost(path: string, text: string, keys: Config["keys"]): Pos
   post.translationKey = field(keys.translationKey, "string", (v) =>
     typeof v === "string" && v.trim() !== "" ? v.trim() : typeof v === "number" && Number.isFinite(v) ? String(v) : null,
   );
-  // YAML reads an all-digit abbreviated sha as a number; its digits are still the sha.
+  // YAML reads an unquoted sha of digits (and `e`) as a number, rewriting it: 0123456 becomes octal
+  // 42798, 1234e56 a float. The sha is what the line says, so take its text as written.
   post.sourceCommit = field(keys.sourceCommit, "commit sha", (v) => {
-    const s = typeof v === "number" && Number.isSafeInteger(v) && v >= 0 ? String(v) : typeof v === "string" ? v.trim() : "";
+    const s = typeof v === "number" ? (rawValue(text, keys.sourceCommit) ?? "") : typeof v === "string" ? v.trim() : "";
     return HEX.test(s) ? s.toLowerCase() : null;
   });
   return post;

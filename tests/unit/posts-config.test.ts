@@ -12,8 +12,11 @@ describe("parsePost", () => {
     const post = parsePost("p.md", "---\nlang: de\ntranslation_of: posts/en/a.md\nsource_commit: ABCDEF1\n---\nx", keys);
     expect(post).toMatchObject({ lang: "de", translationOf: "posts/en/a.md", sourceCommit: "abcdef1", invalid: false, problems: [] });
   });
-  it("takes an all-digit abbreviated sha that YAML read as a number", () => {
+  it("takes an unquoted sha that YAML reads as a number exactly as written", () => {
     expect(parsePost("p.md", "---\nsource_commit: 1234567\n---\n", keys).sourceCommit).toBe("1234567");
+    expect(parsePost("p.md", "---\nsource_commit: 0123456701\n---\n", keys).sourceCommit).toBe("0123456701");
+    expect(parsePost("p.md", "---\nsource_commit: 1234e56789 # abbreviated\n---\n", keys).sourceCommit).toBe("1234e56789");
+    expect(parsePost("p.md", "---\nsource_commit: 0x1f\n---\n", keys)).toMatchObject({ sourceCommit: null, invalid: true });
   });
   it("reports wrong types with the field and its line", () => {
     const post = parsePost("p.md", "---\ntitle: x\nlang: [de]\nsource_commit: not-a-sha\n---\n", keys);
