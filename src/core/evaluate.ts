@@ -135,6 +135,8 @@ export function lastChanges(changes: readonly FileChange[], ancestry: Ancestry):
   const tips: number[] = [];
   for (const change of changes) {
     if (change.status === "D") continue;
+    // Moving a translation unchanged is not translating it: its baseline stays where it was.
+    if ((change.status === "R" || change.status === "C") && change.oldBlob === change.newBlob) continue;
     if (!tips.some((t) => ancestry.isAncestorOrSelf(change.commit, t))) tips.push(change.commit);
   }
   return tips;

@@ -186,6 +186,17 @@ describe("status by the PRODUCT rules", () => {
     expect(entry(report, "posts/de/a.md")).toMatchObject({ status: "stale", source: "posts/en/alpha.md" });
   });
 
+  it("keeps a translation's baseline when the translation is only moved", async () => {
+    site();
+    repo.write("notes/a-de.md", post({ title: "A", lang: "de", translation_of: "posts/en/a.md" }, "x\n"));
+    repo.commit("Explicit translation");
+    repo.write("posts/en/a.md", post({ title: "Alpha", image: false }, `${body}\nChanged.\n`));
+    repo.commit("Change alpha");
+    repo.git("mv", "notes/a-de.md", "notes/de-a.md");
+    repo.commit("Move the translation");
+    expect(entry(await statusOf(repo), "notes/de-a.md")).toMatchObject({ status: "stale", commitsBehind: 1 });
+  });
+
   it("links by translation_key", async () => {
     repo = createRepo();
     repo.write("content/hello.md", post({ title: "Hello", lang: "en", translation_key: "hello" }, "Hi.\n"));

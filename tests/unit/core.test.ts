@@ -98,6 +98,10 @@ describe("ancestry and lineage", () => {
   it("finds the last changes of a file, one per unmerged line of history", () => {
     expect(lastChanges([change(1, "x", "y"), change(2, "x", "z"), change(3, null, "x", "A")], ancestry)).toEqual([1, 2]);
   });
+  it("does not count moving a file unchanged as a change to it", () => {
+    expect(lastChanges([change(1, "t1", "t1", "R", "old.md"), change(3, null, "t1", "A")], ancestry)).toEqual([3]);
+    expect(lastChanges([change(1, "t1", "t2", "R", "old.md"), change(3, null, "t1", "A")], ancestry)).toEqual([1]);
+  });
   it("follows renames back and forward", () => {
     const history: History = {
       head: commits[0]!.sha,
