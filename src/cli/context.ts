@@ -1,4 +1,5 @@
 import type { Colors, Translate } from "../render/words.js";
+import type { SignalSource } from "../update/interrupts.js";
 
 /** A stream the CLI writes to. */
 export interface Output {
@@ -16,6 +17,9 @@ export interface CliContext {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: Output;
   stderr: Output;
+  /** Where SIGINT arrives, for the interactive session; none in-process. */
+  signals?: SignalSource;
+  platform?: NodeJS.Platform;
   t: Translate;
   /** Colours for stdout. */
   color: Colors;

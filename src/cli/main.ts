@@ -8,4 +8,6 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stdin: process.stdin,
   stdout: process.stdout,
   stderr: process.stderr,
+  signals: process,
+  platform: process.platform,
 });

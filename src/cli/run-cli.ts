@@ -6,6 +6,7 @@ import { COMMANDS } from "./commands/index.js";
 import { useColor, type CliContext, type Output } from "./context.js";
 import { createTranslator, detectLocale } from "./i18n.js";
 import { renderError } from "../render/error.js";
+import type { SignalSource } from "../update/interrupts.js";
 
 /** The process's side of the world, passed in so tests can run the CLI in-process. */
 export interface CliIo {
@@ -14,6 +15,9 @@ export interface CliIo {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: Output;
   stderr: Output;
+  /** Where SIGINT arrives, for the interactive session; none in-process. */
+  signals?: SignalSource;
+  platform?: NodeJS.Platform;
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;

@@ -1,9 +1,6 @@
 import type { Config } from "../config/schema.js";
 import type { Post } from "../core/types.js";
-
-export type { Post } from "../core/types.js";
 import { keyLine, parseFrontMatter, rawValue } from "./front-matter.js";
-
 
 const LANG_TAG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/;
 const HEX = /^[0-9a-fA-F]{4,40}$/;

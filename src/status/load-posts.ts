@@ -2,7 +2,7 @@ import { realpath } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import type { Config } from "../config/schema.js";
 import { isPostPath } from "../core/layout.js";
-import type { Post } from "../posts/read-post.js";
+import type { Post } from "../core/types.js";
 import { PostBatchReader, type PostRecord } from "./post-reader.js";
 import type { PostWorkerInput, PostWorkerResult } from "./post-worker.js";
 

@@ -1,7 +1,8 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Config } from "../config/schema.js";
-import { parsePost, type Post } from "../posts/read-post.js";
+import type { Post } from "../core/types.js";
+import { parsePost } from "../posts/read-post.js";
 import { frontMatterEndBytes } from "./front-matter-block.js";
 
 /** One post as read: its parsed front-matter, and where its bytes lie among the reader's slabs (slab -1: no text). */

@@ -1,3 +1,9 @@
+/** Where SIGINT arrives: the process, or a stand-in that never fires. */
+export interface SignalSource {
+  on(event: "SIGINT", listener: () => void): unknown;
+  off(event: "SIGINT", listener: () => void): unknown;
+}
+
 /** Ctrl-C as the session sees it: a signal to stop at the next prompt, except while a child owns the terminal. */
 export interface Interrupts {
   /** Aborted by a Ctrl-C that arrived outside a child program; inquirer then ends its prompt. */
@@ -9,7 +15,7 @@ export interface Interrupts {
 }
 
 /** Catches SIGINT for the session's lifetime. Between prompts (terminal in cooked mode) Ctrl-C is a signal, not a key. */
-export function watchInterrupts(process: NodeJS.Process): Interrupts {
+export function watchInterrupts(process: SignalSource): Interrupts {
   const controller = new AbortController();
   let children = 0;
   // Like git while an editor runs: the child decides what Ctrl-C means; the write in progress always finishes.

@@ -7,7 +7,7 @@ import { compileLayouts, layoutRole, PathPattern } from "../../src/core/layout.j
 import { linkPosts, type Link } from "../../src/core/links.js";
 import { normalizeContent } from "../../src/core/normalize.js";
 import { isUnder, normalizeRepoPath } from "../../src/core/paths.js";
-import type { Post } from "../../src/posts/read-post.js";
+import type { Post } from "../../src/core/types.js";
 
 const commit = (sha: string, parents: number[], time: number, ignored = false): Commit => ({ sha: sha.padEnd(40, "0"), parents, time, ignored });
 const change = (commitIndex: number, oldBlob: string | null, newBlob: string | null, status = "M", oldPath: string | null = null): FileChange => ({

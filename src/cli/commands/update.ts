@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import { join } from "node:path";
 import { UsageError } from "../../errors.js";
 import { GitRepo } from "../../git/repo.js";
@@ -34,8 +35,8 @@ export const updateCommand: CliCommand = {
       const items = await loadItems(repo, analysis);
       const write = (text: string) => void ctx.stdout.write(text);
       const screen = () => ({ t: ctx.t, color: ctx.color, rows: ctx.stdout.rows ?? 24, columns: ctx.stdout.columns ?? 80 });
-      // The one place the session meets the process: SIGINT between prompts, and the platform's default editor.
-      const interrupts = watchInterrupts(process);
+      // SIGINT between prompts, and the platform's default editor, come from the entry point.
+      const interrupts = watchInterrupts(ctx.signals ?? new EventEmitter());
       try {
         const result = await runSession(items, {
           t: ctx.t,
@@ -52,7 +53,7 @@ export const updateCommand: CliCommand = {
             },
           }),
           show: (event) => write(renderUpdateEvent(event, screen())),
-          edit: (item) => interrupts.whileChildRuns(() => runEditor(editorCommand(ctx.env, process.platform), join(analysis.root, item.entry.translation), ctx.cwd)),
+          edit: (item) => interrupts.whileChildRuns(() => runEditor(editorCommand(ctx.env, ctx.platform ?? "linux"), join(analysis.root, item.entry.translation), ctx.cwd)),
           page: (item, mode) => interrupts.whileChildRuns(() => runPager(pagerCommand(ctx.env), renderDiff(item, mode, ctx.color), ctx.cwd)),
           store: createStore(repo, analysis, status),
           commit: options.commit === true,
