@@ -37,7 +37,8 @@ export class PathPattern {
         return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       })
       .join("");
-    this.regex = new RegExp(`^${source}$`);
+    // dotAll: a path may hold any character, a newline included.
+    this.regex = new RegExp(`^${source}$`, "s");
   }
 
   /** The language, stem and ending a path has under this pattern, or null when it doesn't match. */

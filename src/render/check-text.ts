@@ -1,3 +1,4 @@
+import { printable } from "./width.js";
 import type { CheckResult } from "./check-result.js";
 import { deferredNotes } from "./check-messages.js";
 import { paintStatus, renderSummary } from "./status-text.js";
@@ -7,8 +8,8 @@ export function renderCheckText({ report, violations, deferred, since, t, color,
   const lines: string[] = [];
   if (!quiet && report.languages.length > 0) lines.push(...renderSummary(report, { all: false, missing: false, quiet, t, color }), "");
   for (const v of violations) {
-    const where = v.translation ?? t("status.noTranslation", { lang: v.lang });
-    const detail = t(`violation.${v.code}`, { source: v.source ?? "?", days: v.days ?? 0, count: v.days ?? 0 });
+    const where = v.translation !== null ? printable(v.translation) : t("status.noTranslation", { lang: v.lang });
+    const detail = printable(t(`violation.${v.code}`, { source: v.source ?? "?", days: v.days ?? 0, count: v.days ?? 0 }));
     lines.push(`${paintStatus(v.code, color)(t(`statusName.${v.code}`))}  ${where}  ${color.dim(detail)}`);
   }
   if (violations.length > 0) lines.push("");

@@ -1,3 +1,4 @@
+import { printable } from "./width.js";
 import type { Colors } from "./words.js";
 import { createTwoFilesPatch, diffWordsWithSpace, structuredPatch } from "diff";
 import type { OriginalChange } from "../status/diff.js";
@@ -8,8 +9,8 @@ const lf = (text: string) => text.replace(/\r\n?/g, "\n");
 export function renderLineDiff(change: OriginalChange, color: Colors): string {
   const { entry } = change;
   const patch = createTwoFilesPatch(
-    `a/${entry.source}`,
-    `b/${entry.source}`,
+    `a/${printable(entry.source ?? "")}`,
+    `b/${printable(entry.source ?? "")}`,
     lf(change.before),
     lf(change.after),
     entry.baseline?.slice(0, 12) ?? "",
@@ -54,7 +55,7 @@ export function renderWordDiff(change: OriginalChange, color: Colors, useMarkers
   }
   // A line whose only change is a line break added or removed around it has nothing to show.
   const changed = lines.filter((l) => l.changed && l.text.trim() !== "");
-  const header = color.bold(`${change.entry.source} (${change.entry.baseline?.slice(0, 12) ?? "?"} → ${change.afterLabel})`);
+  const header = color.bold(`${printable(change.entry.source ?? "")} (${change.entry.baseline?.slice(0, 12) ?? "?"} → ${change.afterLabel})`);
   if (changed.length === 0) return `${header}\n`;
   return `${header}\n${changed.map((l) => `${color.dim(String(l.number).padStart(4))}  ${l.text}`).join("\n")}\n`;
 }

@@ -1,5 +1,5 @@
 import type { Colors, Translate } from "./words.js";
-import { displayWidth, padColumns } from "./width.js";
+import { displayWidth, padColumns, printable } from "./width.js";
 import { STATUSES, type Entry, type Report, type Status } from "../core/types.js";
 
 /** What the human status view shows. */
@@ -60,15 +60,15 @@ function rank(status: Status): number {
 function renderEntry(entry: Entry, view: StatusView, widths: { status: number; path: number }): string {
   const { t, color } = view;
   const label = paintStatus(entry.status, color)(padColumns(t(`statusName.${entry.status}`), widths.status));
-  const path = padColumns(entry.translation ?? t("status.noTranslation", { lang: entry.lang }), widths.path);
-  const source = entry.source ? color.dim(`← ${entry.source}`) : "";
+  const path = padColumns(entry.translation !== null ? printable(entry.translation) : t("status.noTranslation", { lang: entry.lang }), widths.path);
+  const source = entry.source ? color.dim(`← ${printable(entry.source)}`) : "";
   const details: string[] = [];
   if (entry.status === "stale") {
     details.push(t("status.behind", { count: entry.commitsBehind }));
     details.push(`${color.green(`+${entry.linesAdded}`)} ${color.red(`−${entry.linesRemoved}`)}`);
     if (entry.staleSince) details.push(t("status.since", { date: entry.staleSince.slice(0, 10) }));
   }
-  for (const p of entry.problems) details.push(color.dim(t(`problems.${p.code}`, { ...p.args, file: p.file })));
+  for (const p of entry.problems) details.push(color.dim(printable(t(`problems.${p.code}`, { ...p.args, file: p.file }))));
   return `  ${label}  ${path}  ${source}${details.length ? `  ${details.join(" · ")}` : ""}`.trimEnd();
 }
 
@@ -82,7 +82,7 @@ export function renderStatus(report: Report, view: StatusView): string {
     if (!view.quiet) lines.push("");
     const widths = {
       status: Math.max(...entries.map((e) => displayWidth(view.t(`statusName.${e.status}`)))),
-      path: Math.max(...entries.map((e) => displayWidth(e.translation ?? view.t("status.noTranslation", { lang: e.lang })))),
+      path: Math.max(...entries.map((e) => displayWidth(e.translation !== null ? printable(e.translation) : view.t("status.noTranslation", { lang: e.lang })))),
     };
     for (const entry of entries) lines.push(renderEntry(entry, view, widths));
   } else if (!view.quiet) {

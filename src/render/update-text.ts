@@ -1,5 +1,5 @@
 import type { Colors, Translate } from "./words.js";
-import { displayWidth } from "./width.js";
+import { displayWidth, printable } from "./width.js";
 import type { UpdateItem } from "../update/items.js";
 import { ACTION_KEYS, actionLabel } from "../update/actions.js";
 import type { DiffMode, Outcome, SessionEvent, SessionSummary } from "../update/events.js";
@@ -63,7 +63,7 @@ function renderHeader(item: UpdateItem, index: number, total: number, { t, color
   const { entry } = item;
   const dot = color.dim(" · ");
   const parts = [
-    `${color.cyan(color.bold(`[${index + 1}/${total}]`))} ${color.bold(entry.translation)} ${color.dim("←")} ${entry.source}`,
+    `${color.cyan(color.bold(`[${index + 1}/${total}]`))} ${color.bold(printable(entry.translation))} ${color.dim("←")} ${printable(entry.source)}`,
     color.yellow(t("update.behind", { count: entry.commitsBehind })),
     ...(entry.staleSince ? [t("update.staleSince", { date: entry.staleSince.slice(0, 10) })] : []),
   ];

@@ -30,3 +30,9 @@ function isWide(cp: number): boolean {
 export function padColumns(text: string, columns: number): string {
   return text + " ".repeat(Math.max(0, columns - displayWidth(text)));
 }
+
+/** Text safe to print on a terminal: control characters (escape sequences, newlines in file names) shown as `\xNN`. */
+export function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}

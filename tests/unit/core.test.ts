@@ -46,6 +46,7 @@ describe("layout patterns", () => {
     const folder = new PathPattern("posts/{lang}/{path}");
     expect(folder.match("posts/de/guide/intro.md")).toEqual({ lang: "de", stem: "guide/intro.md", ext: null });
     expect(folder.match("posts/images/a.md")).toBeNull();
+    expect(folder.match("posts/de/new\nline.md")).toMatchObject({ lang: "de", stem: "new\nline.md" });
     const suffix = new PathPattern("docs/{path}.{lang}.md");
     expect(suffix.match("docs/index.zh-CN.md")).toMatchObject({ lang: "zh-CN", stem: "index" });
     const jekyll = new PathPattern("_posts/{lang}/{path}-{lang}.md");

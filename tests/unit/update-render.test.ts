@@ -2,7 +2,7 @@ import pc from "picocolors";
 import { describe, expect, it } from "vitest";
 import type { StaleEntry, UpdateItem } from "../../src/update/items.js";
 import { renderUpdateEvent, rowsOf } from "../../src/render/update-text.js";
-import { displayWidth } from "../../src/render/width.js";
+import { displayWidth, printable } from "../../src/render/width.js";
 
 const plain = pc.createColors(false);
 const t = (key: string, args?: Record<string, unknown>) => `${key}${args ? JSON.stringify(args) : ""}`;
@@ -83,5 +83,12 @@ describe("update screen", () => {
     expect(text).not.toContain("update.summary.resolved");
     expect(text).toContain('update.summary.unmarked{"path":"posts/de/b.md"}');
     expect(text).toContain("update.summary.again");
+  });
+});
+
+describe("printable", () => {
+  it("shows control characters in file names instead of sending them to the terminal", () => {
+    expect(printable("posts/de/x\u001b[31mred\n.md")).toBe("posts/de/x\\x1b[31mred\\x0a.md");
+    expect(printable("posts/zh/第一段.md")).toBe("posts/zh/第一段.md");
   });
 });
