@@ -91,10 +91,12 @@ export function layoutRole(path: string, layouts: readonly CompiledLayout[], sou
       const role = m.lang === null || sameLang(m.lang, sourceLanguage) ? "original" : "translation";
       return { layout, role, ...m };
     }
-    const asSource = layout.source.match(path);
-    if (asSource) return { layout, role: "original", ...asSource };
+    // Translation first: with Hugo's `docs/{path}.md` beside `docs/{path}.{lang}.md`, the
+    // source pattern also matches `intro.de.md` (stem `intro.de`); the language tag decides.
     const asTranslation = layout.translation.match(path);
     if (asTranslation) return { layout, role: "translation", ...asTranslation };
+    const asSource = layout.source.match(path);
+    if (asSource) return { layout, role: "original", ...asSource };
   }
   return null;
 }

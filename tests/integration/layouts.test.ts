@@ -52,6 +52,18 @@ describe("layouts", () => {
     expect(entry(report, "components/button/index.zh-CN.md")).toMatchObject({ status: "stale", lang: "zh-CN", source: "components/button/index.en-US.md" });
   });
 
+  it("Hugo's default language without a suffix beside suffixed translations", async () => {
+    repo = createRepo();
+    repo.write("transtrack.config.json", config({ layouts: [{ source: "content/{path}.md", translation: "content/{path}.{lang}.md" }] }));
+    repo.write("content/about.md", post({ title: "About" }, "About us.\n"));
+    repo.write("content/about.de.md", post({ title: "Über uns" }, "Über uns.\n"));
+    repo.write("content/contact.md", post({ title: "Contact" }, "Write.\n"));
+    repo.commit("Pages");
+    const report = await statusOf(repo);
+    expect(entry(report, "content/about.de.md")).toMatchObject({ status: "up-to-date", lang: "de", source: "content/about.md" });
+    expect(report.translations.filter((e) => e.status === "missing").map((e) => e.source)).toEqual(["content/contact.md"]);
+  });
+
   it("split folders with a language suffix and a source language per post (Jekyll blog)", async () => {
     repo = createRepo();
     repo.write(
