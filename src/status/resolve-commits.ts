@@ -5,13 +5,15 @@ import type { GitRepo } from "../git/repo.js";
 /** Resolves each distinct `source_commit` value against the history, asking git only for what it lacks. */
 export async function resolveSourceCommits(repo: GitRepo, history: History, values: Iterable<string>): Promise<Map<string, CommitResolution>> {
   const index = new Map(history.commits.map((c, i) => [c.sha, i]));
+  const sorted = history.commits.map((c) => c.sha).sort();
   const resolutions = new Map<string, CommitResolution>();
   const unknown: string[] = [];
   for (const value of new Set(values)) {
-    const known = index.get(value);
+    const known = index.get(value) ?? uniquePrefix(sorted, value, index);
     if (known !== undefined) resolutions.set(value, { kind: "found", commit: known });
     else unknown.push(value);
   }
+  // What HEAD's history doesn't hold, git tells apart: missing, ambiguous, or a commit elsewhere.
   // All requests go out at once: cat-file answers them in order without a round trip each.
   const answers = await Promise.all(unknown.map((value) => repo.resolveCommit(value)));
   unknown.forEach((value, i) => {
@@ -23,4 +25,22 @@ export async function resolveSourceCommits(repo: GitRepo, history: History, valu
     }
   });
   return resolutions;
+}
+
+/**
+ * The history index of the one commit reachable from HEAD whose sha starts with `prefix`; undefined
+ * when none or several do (git then decides, as it would for any object in the repository).
+ */
+function uniquePrefix(sorted: readonly string[], prefix: string, index: ReadonlyMap<string, number>): number | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = sorted[lo];
+  if (first === undefined || !first.startsWith(prefix)) return undefined;
+  if (sorted[lo + 1]?.startsWith(prefix)) return undefined;
+  return index.get(first);
 }
