@@ -1,8 +1,7 @@
 import type { Report } from "../core/types.js";
 import { GitRepo } from "../git/repo.js";
 import { parseFrontMatter } from "../posts/front-matter.js";
-import { readTexts } from "../status/contents.js";
-import { analyzeRepo, type Analysis, type StatusOptions } from "../status/get-status.js";
+import { analyzeRepo, originalVersions, type Analysis, type StatusOptions } from "../status/get-status.js";
 import { DEFAULT_DIFF_LIMITS, lineDiff, type ChangeDiff, type DiffLimits } from "./line-diff.js";
 
 /** Everything the HTML report shows: the status report, the changes of stale originals, and post titles. */
@@ -39,33 +38,26 @@ export async function collectReport(options: StatusOptions, limits: ReportLimits
 
 /** Line diffs of the originals of stale translations, baseline → HEAD, read in batches. */
 async function collectDiffs(repo: GitRepo, analysis: Analysis, limits: ReportLimits): Promise<Map<string, ChangeDiff>> {
-  const jobs = analysis.report.translations.flatMap((entry) => {
-    const blobs = entry.status === "stale" && entry.translation ? analysis.blobs.get(entry.translation) : undefined;
-    if (!blobs || !entry.translation || !entry.source) return [];
-    // A null head blob means the original is compared as on disk (`--worktree`).
-    const head = blobs.head ?? analysis.history.headBlobs.get(entry.source) ?? null;
-    const onDisk = blobs.head === null ? (analysis.posts.get(entry.source)?.text ?? null) : null;
-    const labels = { from: entry.baseline?.slice(0, 12) ?? "", to: onDisk === null ? "HEAD" : "worktree" };
-    return [{ translation: entry.translation, baseline: blobs.baseline, head: onDisk === null ? head : null, onDisk, labels }];
-  });
+  const stale = analysis.report.translations.flatMap((e) => (e.status === "stale" && e.translation && analysis.blobs.has(e.translation) ? [e] : []));
   const diffs = new Map<string, ChangeDiff>();
   // Translations of one original into several languages often share a baseline: one diff serves them all.
   const shared = new Map<string, ChangeDiff>();
   let budget = limits.maxTotalLines;
-  for (let i = 0; i < jobs.length; i += BATCH) {
-    const batch = jobs.slice(i, i + BATCH);
-    const ids = [...new Set(batch.flatMap((j) => [j.baseline, ...(j.head ? [j.head] : [])]))];
-    const texts = await readTexts(repo.blobs(), ids);
-    for (const job of batch) {
-      const key = job.onDisk === null ? `${job.labels.from}\0${job.baseline}\0${job.head ?? ""}` : null;
+  for (let i = 0; i < stale.length; i += BATCH) {
+    const batch = stale.slice(i, i + BATCH);
+    const versions = await originalVersions(repo, analysis, batch.map((e) => e.translation!));
+    for (const entry of batch) {
+      const version = versions.get(entry.translation!)!;
+      const blobs = analysis.blobs.get(entry.translation!)!;
+      const labels = { from: entry.baseline?.slice(0, 12) ?? "", to: version.afterLabel };
+      const key = blobs.head === null ? null : `${labels.from}\0${blobs.baseline}\0${blobs.head}`;
       let diff = key === null ? undefined : shared.get(key);
       if (!diff) {
-        const after = job.onDisk ?? (job.head ? (texts.get(job.head) ?? "") : "");
-        diff = lineDiff(texts.get(job.baseline) ?? "", after, job.labels, { ...limits, maxLines: Math.max(0, Math.min(limits.maxLines, budget)) });
+        diff = lineDiff(version.before, version.after, labels, { ...limits, maxLines: Math.max(0, Math.min(limits.maxLines, budget)) });
         budget -= diff.lines.length;
         if (key !== null) shared.set(key, diff);
       }
-      diffs.set(job.translation, diff);
+      diffs.set(entry.translation!, diff);
     }
   }
   return diffs;

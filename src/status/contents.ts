@@ -33,6 +33,28 @@ export async function digestBlobs(
   return digests;
 }
 
+/** Where an original's two versions are: its blob at the baseline, and HEAD's blob, or null for the text on disk. */
+export interface VersionRequest<K> {
+  key: K;
+  baseline: string;
+  head: string | null;
+  /** The original's text in the working tree, used when `head` is null (`--worktree`). */
+  disk(): string;
+}
+
+/** The original's text at the baseline and now for each request, every blob read once. */
+export async function readVersions<K>(reader: BlobReader, requests: readonly VersionRequest<K>[]): Promise<Map<K, { before: string; after: string }>> {
+  const ids = new Set<string>();
+  for (const r of requests) {
+    ids.add(r.baseline);
+    if (r.head !== null) ids.add(r.head);
+  }
+  const texts = await readTexts(reader, [...ids]);
+  return new Map(
+    requests.map((r) => [r.key, { before: texts.get(r.baseline) ?? "", after: r.head === null ? r.disk() : (texts.get(r.head) ?? "") }] as const),
+  );
+}
+
 /** The texts of a few blobs, for line counts and diffs. */
 export async function readTexts(reader: BlobReader, blobs: readonly string[]): Promise<Map<string, string>> {
   const contents = await reader.readMany(blobs);

@@ -1,8 +1,7 @@
 import { UsageError } from "../errors.js";
 import type { Entry } from "../core/types.js";
 import { GitRepo } from "../git/repo.js";
-import { analyzeRepo, toRepoPath } from "./get-status.js";
-import { readTexts } from "./contents.js";
+import { analyzeRepo, originalVersions, toRepoPath } from "./get-status.js";
 
 /** The two versions of an original a translator needs to see: at the baseline, and now. */
 export interface OriginalChange {
@@ -21,12 +20,9 @@ export async function originalChange(options: { cwd: string; env: NodeJS.Process
     const analysis = await analyzeRepo(repo, { ...options, paths: [path] });
     const entry = analysis.report.translations.find((e) => e.translation === path);
     if (!entry) throw new UsageError("NOT_A_TRANSLATION", { path });
-    const blobs = analysis.blobs.get(path);
-    if (!blobs) throw new UsageError("NO_BASELINE", { path, status: entry.status });
-    const head = blobs.head ?? analysis.history.headBlobs.get(entry.source!) ?? null;
-    const texts = await readTexts(repo.blobs(), [blobs.baseline, ...(head ? [head] : [])]);
-    const after = blobs.head === null && options.worktree ? (analysis.posts.get(entry.source!)?.text ?? "") : (texts.get(head ?? "") ?? "");
-    return { entry, before: texts.get(blobs.baseline) ?? "", after, afterLabel: blobs.head === null && options.worktree ? "worktree" : "HEAD" };
+    const versions = (await originalVersions(repo, analysis, [path])).get(path);
+    if (!versions) throw new UsageError("NO_BASELINE", { path, status: entry.status });
+    return { entry, ...versions };
   } finally {
     await repo.close();
   }

@@ -13,7 +13,7 @@ import type { Entry, Report } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
 import { loadHistory } from "../git/history-index.js";
 import { GitRepo } from "../git/repo.js";
-import { contentDigest, digestBlobs, readTexts } from "./contents.js";
+import { contentDigest, digestBlobs, readVersions } from "./contents.js";
 import { loadPosts, type LoadedPost } from "./load-posts.js";
 import { resolveSourceCommits } from "./resolve-commits.js";
 
@@ -114,7 +114,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     now,
   };
   const judged = plan.pending.map((p) => ({ pending: p, ...judge(p, history, contents) }));
-  await addLineStats(repo, judged, history, posts);
+  await addLineStats(repo, judged, posts);
 
   const entries: Entry[] = [...plan.done, ...judged.map((j) => j.entry)];
   const report = buildReport({
@@ -137,28 +137,31 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   return { report, root: repo.root, config, history, blobs, counted, posts };
 }
 
-async function addLineStats(
-  repo: GitRepo,
-  judged: { pending: PendingEntry; entry: Entry }[],
-  history: History,
-  posts: Map<string, LoadedPost>,
-): Promise<void> {
+async function addLineStats(repo: GitRepo, judged: { pending: PendingEntry; entry: Entry }[], posts: Map<string, LoadedPost>): Promise<void> {
   const stale = judged.filter((j) => j.entry.status === "stale");
-  const ids = new Set<string>();
-  for (const { pending, entry } of stale) {
-    ids.add(pending.baselineBlob);
-    const head = pending.headBlob ?? history.headBlobs.get(entry.source!);
-    if (head) ids.add(head);
-  }
-  const texts = await readTexts(repo.blobs(), [...ids]);
-  for (const j of stale) {
-    const before = texts.get(j.pending.baselineBlob) ?? "";
-    const after =
-      j.pending.headBlob === null
-        ? (posts.get(j.entry.source!)?.text ?? "")
-        : (texts.get(j.pending.headBlob) ?? "");
-    Object.assign(j.entry, lineStats(before, after));
-  }
+  const versions = await readVersions(
+    repo.blobs(),
+    stale.map((j) => ({ key: j.entry, baseline: j.pending.baselineBlob, head: j.pending.headBlob, disk: () => posts.get(j.entry.source!)?.text ?? "" })),
+  );
+  for (const [entry, { before, after }] of versions) Object.assign(entry, lineStats(before, after));
+}
+
+/** The original's text at the baseline and now (HEAD, or on disk with `--worktree`) for translations judged up to date or stale. */
+export async function originalVersions(
+  repo: GitRepo,
+  analysis: Analysis,
+  translations: readonly string[],
+): Promise<Map<string, { before: string; after: string; afterLabel: "HEAD" | "worktree" }>> {
+  const sources = new Map(analysis.report.translations.map((e) => [e.translation, e.source] as const));
+  const requests = translations.flatMap((translation) => {
+    const blobs = analysis.blobs.get(translation);
+    const source = sources.get(translation);
+    if (!blobs || !source) return [];
+    return [{ key: translation, baseline: blobs.baseline, head: blobs.head, disk: () => analysis.posts.get(source)?.text ?? "" }];
+  });
+  const versions = await readVersions(repo.blobs(), requests);
+  const heads = new Map(requests.map((r) => [r.key, r.head] as const));
+  return new Map([...versions].map(([t, v]) => [t, { ...v, afterLabel: heads.get(t) === null ? "worktree" : "HEAD" }] as const));
 }
 
 /** A command-line path as a repository-relative one; UsageError when it lies outside the repository. */
