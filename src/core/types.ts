@@ -72,6 +72,8 @@ export interface Post {
   translationOf: string | null;
   translationKey: string | null;
   sourceCommit: string | null;
+  /** Front-matter `title`, whitespace folded, for display; null when it has none. */
+  title: string | null;
   /** The post can't be read as a post; `problems` says why. */
   invalid: boolean;
   problems: Problem[];

@@ -7,7 +7,7 @@ const HEX = /^[0-9a-fA-F]{4,40}$/;
 
 /** Reads a post's linking fields from its text; bad input becomes problems, never an exception. */
 export function parsePost(path: string, text: string, keys: Config["keys"]): Post {
-  const post: Post = { path, lang: null, translationOf: null, translationKey: null, sourceCommit: null, invalid: false, problems: [] };
+  const post: Post = { path, lang: null, translationOf: null, translationKey: null, sourceCommit: null, title: null, invalid: false, problems: [] };
   const parsed = parseFrontMatter(text);
   if (!parsed.ok) {
     post.invalid = true;
@@ -36,5 +36,7 @@ export function parsePost(path: string, text: string, keys: Config["keys"]): Pos
     const s = typeof v === "number" ? (rawValue(text, keys.sourceCommit) ?? "") : typeof v === "string" ? v.trim() : "";
     return HEX.test(s) ? s.toLowerCase() : null;
   });
+  const title = parsed.data.title;
+  if (typeof title === "string" || typeof title === "number") post.title = String(title).replace(/\s+/g, " ").trim() || null;
   return post;
 }

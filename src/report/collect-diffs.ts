@@ -1,6 +1,5 @@
 import type { Report } from "../core/types.js";
 import { GitRepo } from "../git/repo.js";
-import { parseFrontMatter } from "../posts/front-matter.js";
 import { analyzeRepo, originalVersions, type Analysis, type StatusOptions } from "../status/get-status.js";
 import { DEFAULT_DIFF_LIMITS, lineDiff, type ChangeDiff, type DiffLimits } from "./line-diff.js";
 
@@ -63,20 +62,13 @@ async function collectDiffs(repo: GitRepo, analysis: Analysis, limits: ReportLim
   return diffs;
 }
 
-/** Front-matter titles of the posts the report names, read from the working tree. */
+/** Front-matter titles of the posts the report names, as read with the posts. */
 function collectTitles(analysis: Analysis): Map<string, string> {
   const titles = new Map<string, string>();
   for (const entry of analysis.report.translations) {
     for (const path of [entry.source, entry.translation]) {
-      if (path === null || titles.has(path)) continue;
-      const text = analysis.posts.get(path)?.text;
-      if (!text) continue;
-      const parsed = parseFrontMatter(text);
-      const title = parsed.ok ? parsed.data.title : undefined;
-      if (typeof title === "string" || typeof title === "number") {
-        const clean = String(title).replace(/\s+/g, " ").trim();
-        if (clean) titles.set(path, clean.length > MAX_TITLE ? `${clean.slice(0, MAX_TITLE)}…` : clean);
-      }
+      const title = path === null ? null : analysis.posts.get(path)?.post.title;
+      if (path !== null && title) titles.set(path, title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE)}…` : title);
     }
   }
   return titles;

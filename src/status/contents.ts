@@ -56,7 +56,7 @@ export async function readVersions<K>(reader: BlobReader, requests: readonly Ver
 }
 
 /** The texts of a few blobs, for line counts and diffs. */
-export async function readTexts(reader: BlobReader, blobs: readonly string[]): Promise<Map<string, string>> {
+async function readTexts(reader: BlobReader, blobs: readonly string[]): Promise<Map<string, string>> {
   const contents = await reader.readMany(blobs);
   return new Map(blobs.map((id, i) => [id, contents[i]?.toString("utf8") ?? ""]));
 }

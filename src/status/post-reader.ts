@@ -160,6 +160,7 @@ export function unreadable(path: string, code: "SYMLINK_OUTSIDE_REPO" | "INVALID
       translationOf: null,
       translationKey: null,
       sourceCommit: null,
+      title: null,
       invalid: true,
       problems: [{ code, file: path, ...(reason ? { args: { reason } } : {}) }],
     },

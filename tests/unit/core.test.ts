@@ -23,6 +23,7 @@ const postOf = (path: string, fields: Partial<Post> = {}): Post => ({
   translationOf: null,
   translationKey: null,
   sourceCommit: null,
+  title: null,
   invalid: false,
   problems: [],
   ...fields,

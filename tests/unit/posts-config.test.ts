@@ -11,6 +11,7 @@ describe("parsePost", () => {
   it("reads the linking fields", () => {
     const post = parsePost("p.md", "---\nlang: de\ntranslation_of: posts/en/a.md\nsource_commit: ABCDEF1\n---\nx", keys);
     expect(post).toMatchObject({ lang: "de", translationOf: "posts/en/a.md", sourceCommit: "abcdef1", invalid: false, problems: [] });
+    expect(parsePost("p.md", "---\ntitle: |\n  Two\n  lines\n---\n", keys).title).toBe("Two lines");
   });
   it("takes an unquoted sha that YAML reads as a number exactly as written", () => {
     expect(parsePost("p.md", "---\nsource_commit: 1234567\n---\n", keys).sourceCommit).toBe("1234567");
