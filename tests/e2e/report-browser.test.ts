@@ -132,6 +132,9 @@ describe.skipIf(!HAS_CHROMIUM)(`the report in headless Chromium${HAS_CHROMIUM ? 
     expect((await visible(page, "data-status")).sort()).toEqual(["invalid", "orphaned", "stale", "stale", "stale", "up-to-date"]);
     expect(await visible(page, "data-translation")).toContain(`posts/de/${HOSTILE}`);
     expect(await page.locator("img, iframe, svg, b, i").count()).toBe(0);
+    // Titles come from the posts' front-matter, shown as text.
+    expect(await page.locator('tbody.entry[data-translation="posts/de/alpha.md"] .title').textContent()).toBe("Alpha");
+    expect(await page.locator(".title", { hasText: "<b onmouseover=alert(1)>bold</b>" }).count()).toBeGreaterThan(0);
     expect(await page.locator("script").count()).toBe(1);
     expect(await page.locator(".missing-group").count()).toBe(2);
     expect(await page.locator(".missing-group li").count()).toBe(3);
