@@ -13,26 +13,28 @@ export interface Problem {
   args?: Record<string, string | number>;
 }
 
-/** Every problem code transtrack reports. */
-export type ProblemCode =
-  | "INVALID_FRONT_MATTER"
-  | "INVALID_FIELD"
-  | "LINK_OUTSIDE_REPO"
-  | "LINK_NOT_MARKDOWN"
-  | "LANG_UNKNOWN"
-  | "SOURCE_NOT_FOUND"
-  | "SOURCE_MOVED"
-  | "SOURCE_IS_TRANSLATION"
-  | "KEY_WITHOUT_ORIGINAL"
-  | "KEY_MANY_ORIGINALS"
-  | "DUPLICATE_TRANSLATION"
-  | "SOURCE_COMMIT_NOT_FOUND"
-  | "SOURCE_COMMIT_AMBIGUOUS"
-  | "SOURCE_COMMIT_NOT_ANCESTOR"
-  | "SOURCE_NOT_IN_BASELINE"
-  | "TRANSLATION_UNCOMMITTED"
-  | "SOURCE_UNCOMMITTED"
-  | "SYMLINK_OUTSIDE_REPO";
+/** Every problem code transtrack reports; each has a message under `problems.` in every locale. */
+export const PROBLEM_CODES = [
+  "INVALID_FRONT_MATTER",
+  "INVALID_FIELD",
+  "LINK_OUTSIDE_REPO",
+  "LANG_UNKNOWN",
+  "SOURCE_NOT_FOUND",
+  "SOURCE_MOVED",
+  "KEY_WITHOUT_ORIGINAL",
+  "KEY_MANY_ORIGINALS",
+  "DUPLICATE_TRANSLATION",
+  "SOURCE_COMMIT_NOT_FOUND",
+  "SOURCE_COMMIT_AMBIGUOUS",
+  "SOURCE_COMMIT_NOT_ANCESTOR",
+  "SOURCE_NOT_IN_BASELINE",
+  "TRANSLATION_UNCOMMITTED",
+  "SOURCE_UNCOMMITTED",
+  "SYMLINK_OUTSIDE_REPO",
+] as const;
+
+/** One of `PROBLEM_CODES`. */
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 /** One line of the report: a translation (or a missing one) and its status. */
 export interface Entry {

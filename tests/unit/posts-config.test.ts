@@ -4,6 +4,7 @@ import { configJsonSchema } from "../../src/config/json-schema.js";
 import { parseConfig } from "../../src/config/load.js";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
 import { parsePost } from "../../src/posts/read-post.js";
+import { PROBLEM_CODES } from "../../src/core/types.js";
 
 const keys = DEFAULT_CONFIG.keys;
 
@@ -54,5 +55,12 @@ describe("parseConfig", () => {
   it("ships a JSON Schema that matches the zod schema", () => {
     const shipped = JSON.parse(readFileSync(new URL("../../schema/config.schema.json", import.meta.url), "utf8"));
     expect(shipped).toEqual(configJsonSchema());
+  });
+});
+
+describe("problem codes", () => {
+  it("each has an English message, and no message is left without a code", () => {
+    const en = JSON.parse(readFileSync(new URL("../../locales/en.json", import.meta.url), "utf8")) as { problems: Record<string, string> };
+    expect(Object.keys(en.problems).sort()).toEqual([...PROBLEM_CODES].sort());
   });
 });
