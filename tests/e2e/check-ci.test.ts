@@ -5,8 +5,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLI, runCli } from "../helpers/cli.js";
-import { createRepo, type TestRepo } from "../helpers/git-repo.js";
-import { post } from "../helpers/status.js";
+import type { TestRepo } from "../helpers/git-repo.js";
+import { alphaBetaSite } from "../helpers/status.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 let repo: TestRepo;
@@ -24,28 +24,15 @@ function tempDir(prefix: string): string {
 
 /** A site whose de/a went stale. */
 function staleSite(): TestRepo {
-  repo = createRepo();
-  repo.write("posts/en/a.md", post({ title: "Alpha" }, "One.\n"));
-  repo.write("posts/en/b.md", post({ title: "Beta" }, "Beta.\n"));
-  repo.commit("Originals");
-  repo.write("posts/de/a.md", post({ title: "Alpha", lang: "de" }, "Eins.\n"));
-  repo.write("posts/de/b.md", post({ title: "Beta", lang: "de" }, "Beta.\n"));
-  repo.commit("German");
-  repo.write("posts/en/a.md", post({ title: "Alpha" }, "One, changed.\n"));
-  repo.commit("Edit alpha");
+  repo = alphaBetaSite();
   return repo;
-}
-
-/** The repository's env without the CI these tests may themselves run in. */
-function plainEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(repo.env()).filter(([k]) => !k.startsWith("GITHUB_")));
 }
 
 /** The environment of a GitHub Actions step with a fresh step-summary file. */
 function actionsEnv(extra: NodeJS.ProcessEnv = {}): { env: NodeJS.ProcessEnv; summary: string } {
   const summary = join(tempDir("transtrack-gha-"), "step-summary.md");
   writeFileSync(summary, "");
-  return { env: { ...plainEnv(), GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: repo.dir, ...extra }, summary };
+  return { env: { ...repo.env(), GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: repo.dir, ...extra }, summary };
 }
 
 describe("check under GitHub Actions (the built CLI)", () => {
@@ -80,11 +67,11 @@ describe("check under GitHub Actions (the built CLI)", () => {
     staleSite();
     const summary = join(tempDir("transtrack-gha-"), "summary.md");
     writeFileSync(summary, "");
-    expect(runCli(["check"], repo.dir, { ...plainEnv(), GITHUB_STEP_SUMMARY: summary }).stdout).not.toContain("::error");
+    expect(runCli(["check"], repo.dir, { ...repo.env(), GITHUB_STEP_SUMMARY: summary }).stdout).not.toContain("::error");
     expect(readFileSync(summary, "utf8")).toBe("");
-    const noFile = runCli(["check"], repo.dir, { ...plainEnv(), GITHUB_ACTIONS: "true" });
+    const noFile = runCli(["check"], repo.dir, { ...repo.env(), GITHUB_ACTIONS: "true" });
     expect(noFile.code).toBe(1);
-    const broken = runCli(["check"], repo.dir, { ...plainEnv(), GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: join(summary, "not-a-dir", "x.md") });
+    const broken = runCli(["check"], repo.dir, { ...repo.env(), GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: join(summary, "not-a-dir", "x.md") });
     expect(broken.code).toBe(1); // the verdict stands
     expect(broken.stderr).toMatch(/\S/);
   });

@@ -2,9 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { createTranslator } from "../../src/cli/i18n.js";
 import { runCli } from "../helpers/cli.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
-import { post } from "../helpers/status.js";
+import { alphaBetaSite, post } from "../helpers/status.js";
 
 let repo: TestRepo;
 const dirs: string[] = [];
@@ -14,15 +15,7 @@ afterEach(() => {
 });
 
 function staleSite(): TestRepo {
-  repo = createRepo();
-  repo.write("posts/en/a.md", post({ title: "Alpha" }, "One.\n\nTwo words here.\n"));
-  repo.write("posts/en/b.md", post({ title: "Beta" }, "Beta.\n"));
-  repo.commit("Originals");
-  repo.write("posts/de/a.md", post({ title: "Alpha", lang: "de" }, "Eins.\n"));
-  repo.write("posts/de/b.md", post({ title: "Beta", lang: "de" }, "Beta.\n"));
-  repo.commit("German");
-  repo.write("posts/en/a.md", post({ title: "Alpha" }, "One.\n\nTwo other words here.\n"));
-  repo.commit("Edit alpha");
+  repo = alphaBetaSite();
   return repo;
 }
 
@@ -101,6 +94,7 @@ describe("the built CLI", () => {
     try {
       const run = runCli(["status"], empty.dir, empty.env());
       expect(run.code).toBe(2);
+      expect(run.stderr).toContain(createTranslator("en")("errors.NO_COMMITS"));
     } finally {
       empty.cleanup();
     }

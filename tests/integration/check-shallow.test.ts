@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/cli/i18n.js";
 import { run } from "../helpers/check.js";
-import { createRepo, type TestRepo } from "../helpers/git-repo.js";
-import { post } from "../helpers/status.js";
+import type { TestRepo } from "../helpers/git-repo.js";
+import { alphaBetaSite, post } from "../helpers/status.js";
 
 const t = createTranslator("en");
 let repo: TestRepo;
@@ -18,15 +18,7 @@ afterEach(() => {
 
 /** A site with a stale and a current translation, a few commits deep. */
 function site(): TestRepo {
-  repo = createRepo();
-  repo.write("posts/en/a.md", post({ title: "A" }, "Alpha.\n"));
-  repo.write("posts/en/b.md", post({ title: "B" }, "Beta.\n"));
-  repo.commit("Originals");
-  repo.write("posts/de/a.md", post({ title: "A", lang: "de" }, "Alpha (de).\n"));
-  repo.write("posts/de/b.md", post({ title: "B", lang: "de" }, "Beta (de).\n"));
-  repo.commit("German");
-  repo.write("posts/en/a.md", post({ title: "A" }, "Alpha, changed.\n"));
-  repo.commit("Edit a");
+  repo = alphaBetaSite();
   repo.write("README.md", "Unrelated.\n");
   repo.commit("Readme");
   return repo;
