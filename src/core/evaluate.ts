@@ -1,6 +1,6 @@
 import { Ancestry, lineage, type FileChange, type History } from "./history.js";
 import type { Link } from "./links.js";
-import type { Entry, Problem } from "./types.js";
+import { newEntry, type Entry, type Problem } from "./types.js";
 
 /** What a `source_commit` value names in the repository. */
 export type CommitResolution =
@@ -52,19 +52,7 @@ export function planEntries(input: PlanInput): Plan {
   };
 
   for (const link of input.links) {
-    const entry: Entry = {
-      lang: link.lang,
-      source: link.source,
-      translation: link.translation,
-      status: "unknown",
-      baseline: null,
-      sourceCommit: null,
-      commitsBehind: 0,
-      linesAdded: 0,
-      linesRemoved: 0,
-      staleSince: null,
-      problems: link.problems,
-    };
+    const entry = newEntry({ lang: link.lang, source: link.source, translation: link.translation, status: "unknown", problems: link.problems });
     const problem = (code: Problem["code"], args?: Problem["args"]) =>
       entry.problems.push({ code, file: link.translation, ...(args ? { args } : {}) });
     if (link.settled || link.source === null) {

@@ -1,6 +1,6 @@
 import { cmp, type Link, type Original } from "./links.js";
 import { sameLang } from "./layout.js";
-import { STATUSES, type Entry, type Problem, type Report, type Summary } from "./types.js";
+import { newEntry, STATUSES, type Entry, type Problem, type Report, type Summary } from "./types.js";
 
 /** What the report step needs: the judged entries and the originals that may lack translations. */
 export interface ReportInput {
@@ -25,19 +25,7 @@ export function buildReport(input: ReportInput): Report {
   for (const original of input.originals) {
     for (const lang of languages) {
       if (sameLang(lang, original.lang) || translated.has(`${lang}\0${original.path}`)) continue;
-      entries.push({
-        lang,
-        source: original.path,
-        translation: null,
-        status: "missing",
-        baseline: null,
-        sourceCommit: input.lastChange(original.path),
-        commitsBehind: 0,
-        linesAdded: 0,
-        linesRemoved: 0,
-        staleSince: null,
-        problems: [],
-      });
+      entries.push(newEntry({ lang, source: original.path, translation: null, status: "missing", sourceCommit: input.lastChange(original.path) }));
     }
   }
   entries.sort((a, b) => cmp(a.lang, b.lang) || cmp(a.source ?? "", b.source ?? "") || cmp(a.translation ?? "", b.translation ?? ""));

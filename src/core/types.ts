@@ -54,6 +54,11 @@ export interface Entry {
   problems: Problem[];
 }
 
+/** An entry with nothing measured yet: no baseline, no commits behind, no problems. */
+export function newEntry(fields: Pick<Entry, "lang" | "source" | "translation" | "status"> & Partial<Entry>): Entry {
+  return { baseline: null, sourceCommit: null, commitsBehind: 0, linesAdded: 0, linesRemoved: 0, staleSince: null, problems: [], ...fields };
+}
+
 /** Counts of each status for one language. */
 export type Summary = Record<Status, number>;
 

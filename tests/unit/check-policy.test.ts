@@ -2,24 +2,12 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, type Config } from "../../src/config/schema.js";
 import { Ancestry, type Commit } from "../../src/core/history.js";
 import { checkPolicy, isNewSince, judgeCheck, parseStatuses, type SinceFacts } from "../../src/core/policy.js";
-import type { Entry, Report, Status } from "../../src/core/types.js";
+import { newEntry, type Entry, type Report, type Status } from "../../src/core/types.js";
 
 const NOW = new Date("2026-06-30T12:00:00Z");
 
 function entry(fields: Partial<Entry> & { status: Status }): Entry {
-  return {
-    lang: "de",
-    source: "posts/en/a.md",
-    translation: "posts/de/a.md",
-    baseline: null,
-    sourceCommit: null,
-    commitsBehind: 0,
-    linesAdded: 0,
-    linesRemoved: 0,
-    staleSince: null,
-    problems: [],
-    ...fields,
-  };
+  return newEntry({ lang: "de", source: "posts/en/a.md", translation: "posts/de/a.md", ...fields });
 }
 
 function report(entries: Entry[]): Report {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import type { Entry, Report } from "../../src/core/types.js";
+import { newEntry, type Entry, type Report } from "../../src/core/types.js";
 import { escapeHtml, renderHtmlReport, type HtmlReportInput } from "../../src/render/html-report.js";
 import { lineDiff, type ChangeDiff } from "../../src/report/line-diff.js";
 
@@ -10,18 +10,7 @@ const HOSTILE = "posts/de/<img src=x onerror=alert(1)>.md";
 const QUOTES = `posts/de/it's "quoted".md`;
 
 function entry(fields: Partial<Entry> & Pick<Entry, "lang" | "status">): Entry {
-  return {
-    source: null,
-    translation: null,
-    baseline: null,
-    sourceCommit: null,
-    commitsBehind: 0,
-    linesAdded: 0,
-    linesRemoved: 0,
-    staleSince: null,
-    problems: [],
-    ...fields,
-  };
+  return newEntry({ source: null, translation: null, ...fields });
 }
 
 const translations: Entry[] = [
