@@ -40,6 +40,10 @@ export interface Analysis {
   root: string;
   config: Config;
   history: History;
+  /** Ancestry queries over `history.commits`. */
+  ancestry: Ancestry;
+  /** History index of each commit by sha; every commit in it is reachable from HEAD. */
+  commitIndex: Map<string, number>;
   /** Per translation path: the original's blobs at the baseline and at HEAD, for stale and up-to-date entries. */
   blobs: Map<string, { baseline: string; head: string | null }>;
   /** Per stale translation path: the commits (history indices, newest first) that made it stale. */
@@ -88,9 +92,11 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const links = linkage.links.filter((l) => wanted(l.lang) && (inScope(l.translation) || inScope(l.source)));
 
   const ancestry = new Ancestry(history.commits);
+  const commitIndex = new Map(history.commits.map((c, i) => [c.sha, i]));
   const resolutions = await resolveSourceCommits(
     repo,
     history,
+    commitIndex,
     links.map((l) => l.post.sourceCommit).filter((s): s is string => s !== null),
   );
   const worktree = new Set(options.worktree ? links.map((l) => l.source).filter((s): s is string => s !== null && posts.has(s)) : []);
@@ -134,7 +140,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     judged.map(({ pending, entry }) => [entry.translation!, { baseline: pending.baselineBlob, head: pending.headBlob }] as const),
   );
   const counted = new Map(judged.filter((j) => j.counted.length > 0).map((j) => [j.entry.translation!, j.counted] as const));
-  return { report, root: repo.root, config, history, blobs, counted, posts };
+  return { report, root: repo.root, config, history, ancestry, commitIndex, blobs, counted, posts };
 }
 
 async function addLineStats(repo: GitRepo, judged: { pending: PendingEntry; entry: Entry }[], posts: Map<string, LoadedPost>): Promise<void> {

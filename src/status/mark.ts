@@ -1,5 +1,4 @@
 import { UsageError } from "../errors.js";
-import { Ancestry } from "../core/history.js";
 import { GitRepo } from "../git/repo.js";
 import { markPost } from "../posts/mark-post.js";
 import { analyzeRepo, toRepoPath } from "./get-status.js";
@@ -31,8 +30,8 @@ export async function markTranslations(options: MarkOptions): Promise<MarkResult
     if (options.commit) {
       const resolved = await repo.resolveCommit(options.commit);
       if (typeof resolved === "string") throw new UsageError(resolved === "missing" ? "COMMIT_NOT_FOUND" : "COMMIT_AMBIGUOUS", { commit: options.commit });
-      const index = analysis.history.commits.findIndex((c) => c.sha === resolved.sha);
-      if (index < 0 || !new Ancestry(analysis.history.commits).isAncestorOrSelf(index, 0)) {
+      // The history holds exactly the commits reachable from HEAD.
+      if (!analysis.commitIndex.has(resolved.sha)) {
         throw new UsageError("COMMIT_NOT_ANCESTOR", { commit: options.commit });
       }
       explicit = resolved.sha;

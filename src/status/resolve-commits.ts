@@ -3,8 +3,12 @@ import type { History } from "../core/history.js";
 import type { GitRepo } from "../git/repo.js";
 
 /** Resolves each distinct `source_commit` value against the history, asking git only for what it lacks. */
-export async function resolveSourceCommits(repo: GitRepo, history: History, values: Iterable<string>): Promise<Map<string, CommitResolution>> {
-  const index = new Map(history.commits.map((c, i) => [c.sha, i]));
+export async function resolveSourceCommits(
+  repo: GitRepo,
+  history: History,
+  index: ReadonlyMap<string, number>,
+  values: Iterable<string>,
+): Promise<Map<string, CommitResolution>> {
   const sorted = history.commits.map((c) => c.sha).sort();
   const resolutions = new Map<string, CommitResolution>();
   const unknown: string[] = [];

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { Ancestry } from "../core/history.js";
 import type { SinceFacts } from "../core/policy.js";
 import { RepoError, UsageError } from "../errors.js";
 import type { GitRepo } from "../git/repo.js";
@@ -27,7 +26,7 @@ export async function resolveSinceRef(repo: GitRepo, ref: string): Promise<strin
  */
 export async function sinceFacts(repo: GitRepo, analysis: Analysis, ref: string, sha: string): Promise<{ base: SinceBase; facts: SinceFacts }> {
   const { history } = analysis;
-  const index = new Map(history.commits.map((c, i) => [c.sha, i]));
+  const index = analysis.commitIndex;
   let baseSha: string | null = index.has(sha) ? sha : await repo.mergeBase(sha, history.head);
   const shallow = history.shallowBoundary.size > 0;
   if (baseSha !== null && !index.has(baseSha)) baseSha = null;
@@ -46,7 +45,7 @@ export async function sinceFacts(repo: GitRepo, analysis: Analysis, ref: string,
   };
   return {
     base: { ref, sha, base: baseSha },
-    facts: { base: baseIndex, ancestry: new Ancestry(history.commits), counted: analysis.counted, changesOf },
+    facts: { base: baseIndex, ancestry: analysis.ancestry, counted: analysis.counted, changesOf },
   };
 }
 

@@ -157,5 +157,12 @@ describe("the built CLI", () => {
     expect(runCli(["mark", "posts/de/a.md", "--commit", older.slice(0, 8)], repo.dir, repo.env()).code).toBe(0);
     expect(readFileSync(join(repo.dir, "posts/de/a.md"), "utf8")).toBe(original.replace("lang: de\r\n", `lang: de\r\nsource_commit: ${older}\r\n`));
     expect(runCli(["mark", "posts/de/a.md", "--commit", "0000000"], repo.dir, repo.env()).code).toBe(2);
+    repo.git("checkout", "-q", "-b", "side");
+    repo.write("side.md", "x\n");
+    const side = repo.commit("Side");
+    repo.git("checkout", "-q", "main");
+    const elsewhere = runCli(["mark", "posts/de/a.md", "--commit", side], repo.dir, repo.env());
+    expect(elsewhere.code).toBe(2);
+    expect(elsewhere.stderr).toContain(side);
   });
 });
