@@ -20,20 +20,28 @@ export interface PatternMatch {
 export class PathPattern {
   readonly text: string;
   private readonly regex: RegExp;
+  /** Capture numbers of the lang, stem and ext groups, or -1 for a group the pattern lacks. */
+  private readonly groups = { lang: -1, stem: -1, ext: -1 };
 
   constructor(text: string) {
     this.text = text;
-    let seenLang = false;
+    let captures = 0;
     const source = text
       .split(/(\{lang\}|\{path\}|\{ext\})/)
       .map((part) => {
         if (part === "{lang}") {
-          if (seenLang) return "\\k<lang>";
-          seenLang = true;
+          if (this.groups.lang > 0) return "\\k<lang>";
+          this.groups.lang = ++captures;
           return "(?<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)";
         }
-        if (part === "{path}") return "(?<stem>.+)";
-        if (part === "{ext}") return "(?<ext>md|markdown|mdx)";
+        if (part === "{path}") {
+          this.groups.stem = ++captures;
+          return "(?<stem>.+)";
+        }
+        if (part === "{ext}") {
+          this.groups.ext = ++captures;
+          return "(?<ext>md|markdown|mdx)";
+        }
         return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       })
       .join("");
@@ -43,15 +51,24 @@ export class PathPattern {
 
   /** The language, stem and ending a path has under this pattern, or null when it doesn't match. */
   match(path: string): PatternMatch | null {
+    const { lang, stem, ext } = this.groups;
+    // A pattern without placeholders has no groups, and so never matched anything.
+    if (lang < 0 && stem < 0 && ext < 0) return null;
     const m = this.regex.exec(path);
-    if (!m?.groups) return null;
-    return { lang: m.groups.lang ?? null, stem: m.groups.stem ?? "", ext: m.groups.ext ?? null };
+    if (!m) return null;
+    // Captures read by number: the `groups` object costs a third of the matching when read.
+    return { lang: capture(m, lang) ?? null, stem: capture(m, stem) ?? "", ext: capture(m, ext) ?? null };
   }
 
   /** The path this pattern gives for a language, stem and ending. */
   build(lang: string, stem: string, ext: string | null): string {
     return this.text.replaceAll("{lang}", lang).replaceAll("{path}", stem).replaceAll("{ext}", ext ?? "md");
   }
+}
+
+/** The text of capture `n`, or undefined for a group the pattern lacks (`n` < 0). */
+function capture(m: RegExpExecArray, n: number): string | undefined {
+  return n < 0 ? undefined : m[n];
 }
 
 /** A layout with its patterns compiled. */
@@ -89,21 +106,21 @@ export function layoutRole(path: string, layouts: readonly CompiledLayout[], sou
       const m = layout.source.match(path);
       if (!m) continue;
       const role = m.lang === null || sameLang(m.lang, sourceLanguage) ? "original" : "translation";
-      return { layout, role, ...m };
+      return { layout, role, lang: m.lang, stem: m.stem, ext: m.ext };
     }
     // Translation first: with Hugo's `docs/{path}.md` beside `docs/{path}.{lang}.md`, the
     // source pattern also matches `intro.de.md` (stem `intro.de`); the language tag decides.
     const asTranslation = layout.translation.match(path);
-    if (asTranslation) return { layout, role: "translation", ...asTranslation };
+    if (asTranslation) return { layout, role: "translation", lang: asTranslation.lang, stem: asTranslation.stem, ext: asTranslation.ext };
     const asSource = layout.source.match(path);
-    if (asSource) return { layout, role: "original", ...asSource };
+    if (asSource) return { layout, role: "original", lang: asSource.lang, stem: asSource.stem, ext: asSource.ext };
   }
   return null;
 }
 
 /** Language tags compare case-insensitively, with `_` and `-` alike. */
 export function sameLang(a: string, b: string): boolean {
-  return normalizeLang(a) === normalizeLang(b);
+  return a === b || normalizeLang(a) === normalizeLang(b);
 }
 
 /** A language tag in one canonical spelling for comparisons (`zh_CN` → `zh-cn`). */

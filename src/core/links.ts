@@ -47,64 +47,50 @@ export interface LinkContext {
 /** Links every translation to its original by `translation_of`, `translation_key`, then layout. */
 export function linkPosts(posts: readonly Post[], config: Config, context: LinkContext): Linkage {
   const layouts = compileLayouts(config.layouts);
-  const roles = new Map<string, LayoutRole | null>();
-  for (const post of posts) roles.set(post.path, layoutRole(post.path, layouts, config.sourceLanguage));
-  const exists = new Set<string>([...context.committed, ...posts.map((p) => p.path)]);
-  const byPath = new Map(posts.map((p) => [p.path, p]));
+  // Roles by post index rather than by path: a path's role depends on the path alone.
+  const roles = posts.map((post) => layoutRole(post.path, layouts, config.sourceLanguage));
+  const byPath = indexByPath(posts);
+  // Asked of the two collections in turn: a union of them costs more to build than all the lookups.
+  const exists = (path: string) => byPath.has(path) || context.committed.has(path);
 
   const originals = new Map<string, Original>();
   const addOriginal = (path: string) => {
     if (originals.has(path)) return;
-    const post = byPath.get(path);
-    const role = roles.get(path) ?? null;
-    originals.set(path, { path, lang: post?.lang ?? role?.lang ?? config.sourceLanguage });
+    const index = byPath.get(path);
+    const lang = index === undefined ? null : (posts[index]!.lang ?? roles[index]?.lang);
+    originals.set(path, { path, lang: lang ?? config.sourceLanguage });
   };
-  const layoutOriginals = new Map<string, string>();
-  for (const post of posts) {
-    const role = roles.get(post.path);
-    if (role?.role !== "original" || post.translationOf) continue;
-    if (post.translationKey && post.lang && !sameLang(post.lang, role.lang ?? config.sourceLanguage)) continue;
+  // Per layout (by index), the original of each stem: keyed by stem alone, not by a string built per post.
+  const layoutOriginals = layouts.map(() => new Map<string, string>());
+  for (let i = 0; i < posts.length; i++) {
+    const post = posts[i]!;
+    const role = roles[i]!;
+    if (!isLayoutOriginal(post, role, config.sourceLanguage)) continue;
     addOriginal(post.path);
-    layoutOriginals.set(`${role.layout.index}\0${role.stem}`, post.path);
+    layoutOriginals[role.layout.index]!.set(role.stem, post.path);
   }
-
-  const groups = new Map<string, Post[]>();
-  for (const post of posts) {
-    if (!post.translationKey || post.translationOf) continue;
-    const group = groups.get(post.translationKey) ?? [];
-    group.push(post);
-    groups.set(post.translationKey, group);
-  }
-  const keyOriginal = new Map<string, string | null | "many">();
-  for (const [key, members] of groups) {
-    const candidates = members.filter((p) => {
-      const role = roles.get(p.path);
-      const lang = p.lang ?? role?.lang ?? null;
-      return lang !== null ? sameLang(lang, config.sourceLanguage) : role?.role === "original";
-    });
-    keyOriginal.set(key, candidates.length === 1 ? candidates[0]!.path : candidates.length === 0 ? null : "many");
-    if (candidates.length === 1) addOriginal(candidates[0]!.path);
-  }
+  const keyOriginal = findKeyOriginals(posts, roles, config.sourceLanguage);
+  for (const original of keyOriginal.values()) if (original !== null && original !== "many") addOriginal(original);
 
   const links: Link[] = [];
   const problems: Problem[] = [];
   const resolveExisting = (path: string, link: Link) => {
-    if (exists.has(path)) return path;
+    if (exists(path)) return path;
     const moved = context.movedTo(path);
-    if (moved !== null && exists.has(moved)) {
+    if (moved !== null && exists(moved)) {
       link.problems.push({ code: "SOURCE_MOVED", file: link.translation, args: { from: path, to: moved } });
       return moved;
     }
     return null;
   };
 
-  for (const post of posts) {
-    const role = roles.get(post.path) ?? null;
-    const lang = post.lang ?? role?.lang ?? null;
-    const base = { translation: post.path, post, settled: null, problems: [...post.problems] } as const;
+  for (let i = 0; i < posts.length; i++) {
+    const post = posts[i]!;
+    const role = roles[i]!;
+    const lang = post.lang ?? role?.lang ?? "";
     let link: Link;
     if (post.translationOf) {
-      link = { ...base, problems: [...base.problems], lang: lang ?? "", source: null, via: "translation_of" };
+      link = newLink(post, lang, "translation_of");
       const target = normalizeRepoPath(post.translationOf);
       if (target === null) {
         link.settled = "invalid";
@@ -118,7 +104,7 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
         } else addOriginal(found);
       }
     } else if (post.translationKey && keyOriginal.get(post.translationKey) !== post.path) {
-      link = { ...base, problems: [...base.problems], lang: lang ?? "", source: null, via: "translation_key" };
+      link = newLink(post, lang, "translation_key");
       const original = keyOriginal.get(post.translationKey);
       if (original === "many") {
         link.settled = "invalid";
@@ -128,10 +114,11 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
         link.problems.push({ code: "KEY_WITHOUT_ORIGINAL", file: post.path, args: { key: post.translationKey } });
       } else link.source = original;
     } else if (role?.role === "translation") {
-      link = { ...base, problems: [...base.problems], lang: lang ?? "", source: null, via: "layout" };
-      const expected =
-        layoutOriginals.get(`${role.layout.index}\0${role.stem}`) ?? role.layout.source.build(config.sourceLanguage, role.stem, role.ext);
-      const found = resolveExisting(expected, link);
+      link = newLink(post, lang, "layout");
+      const original = layoutOriginals[role.layout.index]!.get(role.stem);
+      const expected = original ?? role.layout.source.build(config.sourceLanguage, role.stem, role.ext);
+      // An original among the posts exists; only a path built from the pattern needs looking up.
+      const found = original ?? resolveExisting(expected, link);
       link.source = found ?? expected;
       if (found === null) {
         link.settled = "orphaned";
@@ -153,15 +140,65 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
     if (config.languages && link.lang && !config.languages.some((l) => sameLang(l, link.lang))) continue;
     links.push(link);
   }
-  const firstOf = new Map<string, string>();
+  flagDuplicates(links);
+  return { links, originals: [...originals.values()].sort((a, b) => cmp(a.path, b.path)), problems };
+}
+
+/** Each post's path with the post's index; a later post of the same path wins. */
+function indexByPath(posts: readonly Post[]): Map<string, number> {
+  const byPath = new Map<string, number>();
+  for (let i = 0; i < posts.length; i++) byPath.set(posts[i]!.path, i);
+  return byPath;
+}
+
+/** True when the layouts make the post an original: not linked elsewhere, nor keyed in another language. */
+function isLayoutOriginal(post: Post, role: LayoutRole | null, sourceLanguage: string): role is LayoutRole {
+  if (role?.role !== "original" || post.translationOf) return false;
+  return !(post.translationKey && post.lang && !sameLang(post.lang, role.lang ?? sourceLanguage));
+}
+
+/** Per `translation_key`, its one original's path; null when it has none, "many" when it has several. */
+function findKeyOriginals(posts: readonly Post[], roles: readonly (LayoutRole | null)[], sourceLanguage: string): Map<string, string | null | "many"> {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < posts.length; i++) {
+    const post = posts[i]!;
+    if (!post.translationKey || post.translationOf) continue;
+    const group = groups.get(post.translationKey);
+    if (group) group.push(i);
+    else groups.set(post.translationKey, [i]);
+  }
+  const keyOriginal = new Map<string, string | null | "many">();
+  for (const [key, members] of groups) {
+    const candidates = members.filter((i) => {
+      const role = roles[i]!;
+      const lang = posts[i]!.lang ?? role?.lang ?? null;
+      return lang !== null ? sameLang(lang, sourceLanguage) : role?.role === "original";
+    });
+    keyOriginal.set(key, candidates.length === 1 ? posts[candidates[0]!]!.path : candidates.length === 0 ? null : "many");
+  }
+  return keyOriginal;
+}
+
+/** A link with nothing resolved yet; its keys keep the order links have always had. */
+function newLink(post: Post, lang: string, via: LinkKind): Link {
+  return { translation: post.path, post, settled: null, problems: [...post.problems], lang, source: null, via };
+}
+
+/** Flags each unsettled link after the first of the same language and original as a duplicate. */
+function flagDuplicates(links: readonly Link[]): void {
+  // Per language, then per original: a key string built per link would cost more than the lookups.
+  const firstOf = new Map<string, Map<string, string>>();
   for (const link of links) {
     if (link.source === null || link.settled) continue;
-    const key = `${link.lang}\0${link.source}`;
-    const first = firstOf.get(key);
-    if (first === undefined) firstOf.set(key, link.translation);
+    let bySource = firstOf.get(link.lang);
+    if (bySource === undefined) {
+      bySource = new Map();
+      firstOf.set(link.lang, bySource);
+    }
+    const first = bySource.get(link.source);
+    if (first === undefined) bySource.set(link.source, link.translation);
     else link.problems.push({ code: "DUPLICATE_TRANSLATION", file: link.translation, args: { other: first } });
   }
-  return { links, originals: [...originals.values()].sort((a, b) => cmp(a.path, b.path)), problems };
 }
 
 /** Plain code-unit order, the same on every machine and locale. */
