@@ -1,4 +1,6 @@
-import matter from "gray-matter";
+import { createRequire } from "node:module";
+import type grayMatter from "gray-matter";
+import { parseSimpleYaml } from "./simple-yaml.js";
 
 /** Front-matter data and body of a Markdown text, or why it can't be read. */
 export type ParsedFrontMatter =
@@ -23,12 +25,49 @@ const OPTIONS = {
   },
 };
 
+let matter: typeof grayMatter | null = null;
+
+/** gray-matter (and js-yaml), loaded the first time a post needs more than the common subset of YAML. */
+function loadMatter(): typeof grayMatter {
+  matter ??= createRequire(import.meta.url)("gray-matter") as typeof grayMatter;
+  return matter;
+}
+
 /** Splits a Markdown text into YAML front-matter data and body, never running code from it. */
 export function parseFrontMatter(text: string): ParsedFrontMatter {
+  const unmarked = text.replace(/^\uFEFF/, "");
+  return simpleFrontMatter(unmarked) ?? parseWithMatter(unmarked);
+}
+
+/**
+ * The common case without gray-matter: a `---` block of simple YAML, split where gray-matter splits it
+ * (the first `\n---` after the opening line) and read by `parseSimpleYaml`, which gives js-yaml's result
+ * or declines; null when anything is unusual, and gray-matter decides.
+ */
+function simpleFrontMatter(text: string): ParsedFrontMatter | null {
+  if (!text.startsWith("---") || text.charCodeAt(3) === 0x2d) return null;
+  const rest = text.slice(3);
+  const lineEnd = rest.indexOf("\n");
+  // A language after the opening `---` (`---js`) is gray-matter's to refuse.
+  if (lineEnd < 0 || rest.slice(0, lineEnd).trim() !== "") return null;
+  const close = rest.indexOf("\n---");
+  if (close < 0) return null;
+  const block = rest.slice(0, close);
+  if (block.replace(/^\s*#[^\n]+/gm, "").trim() === "") return null;
+  const data = parseSimpleYaml(block);
+  if (data === undefined) return null;
+  let body = rest.slice(close + 4);
+  if (body.charCodeAt(0) === 0x0d) body = body.slice(1);
+  if (body.charCodeAt(0) === 0x0a) body = body.slice(1);
+  return { ok: true, data: data ?? {}, body, matter: block };
+}
+
+/** Parses with gray-matter: every front-matter it accepts, with js-yaml's messages for what it doesn't. */
+function parseWithMatter(text: string): ParsedFrontMatter {
   let file;
   try {
     // Passing options also turns off gray-matter's global cache, which would keep every post alive.
-    file = matter(text.replace(/^\uFEFF/, ""), OPTIONS);
+    file = loadMatter()(text, OPTIONS);
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
     const line = typeof mark?.line === "number" ? mark.line + 1 : null;

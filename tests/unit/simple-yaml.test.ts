@@ -1,0 +1,267 @@
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { parseSimpleYaml } from "../../src/posts/simple-yaml.js";
+
+const yaml = createRequire(import.meta.url)("js-yaml") as { safeLoad(text: string): unknown };
+
+/** What js-yaml's safeLoad makes of a text, or the message it throws. */
+function safeLoad(text: string): { value: unknown } | { error: string } {
+  try {
+    return { value: yaml.safeLoad(text) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** Asserts that safeLoad reads a text without error as `fast`: same keys in the same order, same values and types. */
+function expectSameAsJsYaml(text: string, fast: Record<string, unknown> | null): void {
+  // toEqual tells -0 from 0, Dates by time and arrays from objects; toStrictEqual would compare the
+  // `constructor` of objects, which a post may well have as a key.
+  const slow = safeLoad(text);
+  expect(slow, JSON.stringify(text)).toEqual({ value: fast });
+  if (fast !== null) expect(Object.keys(fast), JSON.stringify(text)).toEqual(Object.keys((slow as { value: object }).value));
+}
+
+/** Asserts that the fast path accepted a text and read it exactly as safeLoad does. */
+function expectAcceptedAsJsYaml(text: string): void {
+  const fast = parseSimpleYaml(text);
+  expect(fast, `fast path refused ${JSON.stringify(text)}`).not.toBeUndefined();
+  expectSameAsJsYaml(text, fast!);
+}
+
+const TYPICAL = [
+  "",
+  'title: "Setting up: a guide"',
+  "date: 2024-03-01",
+  "lang: de",
+  "translation_of: posts/en/setup.md",
+  "source_commit: 1a2b3c4d",
+  "tags:",
+  "  - setup",
+  "  - install",
+  "draft: false",
+  "weight: 12",
+  "",
+].join("\n");
+
+const ACCEPTED: [string, string][] = [
+  ["a typical front-matter", TYPICAL],
+  ["a typical front-matter with CRLF line endings", TYPICAL.replace(/\n/g, "\r\n")],
+  ["a text without a final line break", "a: 1\nb: two"],
+  ["plain strings", "title: Hello World\npath: posts/en/a b.md\nurl: http://example.com/a?b=c#frag\nodd: a, b [c] {d} e]\n"],
+  ["plain strings with indicators inside", "a: it's\nb: say \"hi\"\nc: a:b\nd: a#b\ne: a :b\nf: 50%\ng: a - b\nh: a ? b\n"],
+  ["plain strings starting with a dash", "a: -1\nb: -a\nc: ---\nd: -.5\ne: --x\n"],
+  ["trailing spaces and comments", "a: value   \nb: value # comment\nc: 'q'  # comment\nd: [x]   # comment\ne:    spaced    out   \n"],
+  ["unicode", "title: Grüße 漢字 🎉\nnbsp: a\u00a0b\n"],
+  ["double-quoted strings with escapes", 'a: "tab\\there \\"q\\" back\\\\slash \\/ nl\\n \\x41 \\u00e9 \\0 \\e \\N \\_ \\L \\ "\nb: ""\nc: "a # not a comment"\nd: "a: b"\n'],
+  ["single-quoted strings", "a: 'It''s here'\nb: ''\nc: 'a \\n b'\nd: ''''\ne: 'x: y # z'\n"],
+  ["nulls", "a: ~\nb: null\nc: Null\nd: NULL\ne:\nf: # comment\ng: nULL\nh: '~'\n"],
+  ["booleans, and the words js-yaml 3 keeps as strings", "a: true\nb: True\nc: TRUE\nd: false\ne: False\nf: FALSE\ng: yes\nh: no\ni: on\nj: off\nk: tRUE\nl: y\n"],
+  ["integers", "a: 0\nb: 12\nc: 0123\nd: 0x1F\ne: 0b101\nf: 1_000\ng: 12:30\nh: +1\ni: -0\nj: -12\nk: 0o17\nl: 08\nm: 1:30:45\nn: 1_\no: 0x_1F\np: -00\nq: 1:60\nr: 99999999999999999999\n"],
+  ["floats", "a: 1e3\nb: .5\nc: 1.5\nd: -0.0\ne: 1_000.5\nf: .inf\ng: -.Inf\nh: .NaN\ni: 1.\nj: 1:30.5\nk: 1e\nl: 6.02E+23\nm: -.nan\nn: ._5\no: 0.1_\n"],
+  ["timestamps", "a: 2024-03-01\nb: 2024-03-01 10:00:00\nc: 2024-03-01T10:00:00Z\nd: 2024-03-01t10:00:00.123456+02:30\ne: 2024-3-1 1:02:03 -5\nf: 2024-02-30\ng: 0099-01-01\nh: 2024-03-1\ni: 2024-03-01T10:00:00.Z\n"],
+  ["an indented block sequence", "tags:\n  - setup\n  - 'in stall'\n  - \"x\"\n  - 12\n  - 2024-03-01\n  -   spaced\nnext: 1\n"],
+  ["a block sequence at the key's indentation", "tags:\n- a\n- b\nnext: 1\nlast:\n- c\n"],
+  ["comments and blank lines around sequence entries", "tags: # c\n\n  # c\n  - a # c\n# c\n      # deeper\n  - b\n\nnext: 1\n"],
+  ["a comment indented below a plain value", "a: b\n  # c\nnext: 1\n"],
+  ["flow sequences", "a: [a, 'b c', \"d\", 1, true, ~, 12:30, -1, a:b, a#b]\nb: []\nc: [ ]\nd: [ a , b ]\ne: [a,b]\n"],
+  ["keys that are resolved, then stringified", "1: one\n010: eight\n1.50: x\n0x1F: y\nnull: n\nTrue: t\n1e3: z\n"],
+  ["other keys", "\"quoted key\": 1\n'single': 2\na.b-c_d: 3\nconstructor: 4\ntoString: 5\n_x: 6\n\"\": 7\n'it''s': 8\n"],
+  ["a key followed by nothing at the end", "a: 1\nb:"],
+  ["only a comment", "# only a comment\n"],
+  ["only blank lines", "\n\n"],
+  ["only a CRLF", "\r\n"],
+  ["an indented comment without a line break", "  # c"],
+];
+
+const REFUSED: [string, string, boolean][] = [
+  // [what, text, whether js-yaml throws on it]
+  ["duplicate keys", "a: 1\na: 2\n", true],
+  ["keys that are duplicates once resolved", "1: a\n01: b\n", true],
+  ["a tab after the colon", "a:\tb\n", false],
+  ["a tab as indentation", "\ta: 1\n", false],
+  ["a tab indenting a sequence entry", "a:\n\t- b\n", false],
+  ["an anchor", "a: &x 1\n", false],
+  ["an alias", "a: &x 1\nb: *x\n", false],
+  ["a tag", "a: !!str 1\n", false],
+  ["a colon and space inside a plain value", "key: a: b\n", true],
+  ["a colon at the end of a plain value", "key: a:\n", true],
+  ["an unterminated double quote", 'a: "b\n', true],
+  ["an unterminated single quote", "a: 'b\n", true],
+  ["a quoted string over two lines", 'a: "b\n  c"\n', false],
+  ["an unknown escape", 'a: "\\q"\n', true],
+  ["a \\U escape", 'a: "\\U0001F600"\n', false],
+  ["an explicit key", "? complex\n: value\n", false],
+  ["a literal block scalar", "a: |\n  text\n", false],
+  ["a folded block scalar", "description: >-\n  text\n", false],
+  ["a nested mapping", "a:\n  b: 1\n", false],
+  ["a multi-line plain value", "a: b\n  c\n", false],
+  ["a plain value continued after a blank line", "a: b\n\n  c\n", false],
+  ["__proto__", "__proto__: 1\n", false],
+  ["a quoted __proto__", '"__proto__": 1\n', false],
+  ["a merge key", "<<: {a: 1}\n", false],
+  ["a merge key as a value", "a: <<\n", false],
+  ["a top-level sequence", "- a\n", false],
+  ["a scalar document", "just text\n", false],
+  ["an indented key", "  a: 1\n", false],
+  ["a flow mapping", "a: {b: 1}\n", false],
+  ["a trailing comma in a flow sequence", "a: [b, ]\n", false],
+  ["an empty flow entry", "a: [b,,c]\n", false],
+  ["a nested flow sequence", "a: [[b]]\n", false],
+  ["a pair in a flow sequence", "a: [b: c]\n", false],
+  ["a comment in a flow sequence", "a: [b #c\n]\n", false],
+  ["an unterminated flow sequence", "a: [b\n", true],
+  ["a lone carriage return", "a: 1\rb: 2\n", false],
+  ["a lone carriage return in a comment", "# c\ra: 1\n", false],
+  ["a byte order mark", "\uFEFFa: 1\n", false],
+  ["a null byte", "a: 1\0\n", true],
+  ["a null byte in a comment", "a: 1 # \0\n", true],
+  ["a document start marker", "---\na: 1\n", false],
+  ["a document end marker", "a: 1\n...\n", false],
+  ["a directive", "%YAML 1.2\n---\na: 1\n", false],
+  ["an empty sequence entry", "a:\n  -\n  - b\n", false],
+  ["a sequence entry deeper than the first (which continues it)", "a:\n  - b\n   - c\n", false],
+  ["a sequence entry shallower than the first", "a:\n  - b\n - c\n", true],
+  ["a sequence entry after a scalar value", "a: b\n- c\n", true],
+  ["a nested sequence", "a:\n  - - b\n", false],
+  ["a mapping in a sequence", "a:\n  - b: c\n", false],
+  ["a flow sequence in a block sequence", "a:\n  - [b]\n", false],
+  ["a timestamp key", "2024-01-01: x\n", false],
+  ["a space before the colon", "a : b\n", false],
+  ["no space after the colon", "a:b\n", false],
+  ["text after a quoted value", "a: 'b' c\n", true],
+  ["a comment right after a quoted value", 'a: "b"#c\n', false],
+  ["an indicator starting a value", "a: @b\n", true],
+  ["a dash alone as a value", "a: -\n", true],
+  ["a line separator", "a: b\u2028c\n", false],
+  ["a control character", "a: b\u0085c\n", false],
+  ["a lone surrogate", "a: b\ud800c\n", true],
+  ["an empty text", "", false],
+  ["a lone line break", "\n", false],
+  ["only spaces", "   \n", false],
+];
+
+describe("parseSimpleYaml", () => {
+  it.each(ACCEPTED)("reads %s exactly as js-yaml does", (_what, text) => {
+    expectAcceptedAsJsYaml(text);
+  });
+
+  it.each(REFUSED)("refuses %s", (_what, text, throws) => {
+    expect(parseSimpleYaml(text)).toBeUndefined();
+    expect("error" in safeLoad(text), `js-yaml ${throws ? "should" : "should not"} throw`).toBe(throws);
+  });
+
+  it("returns plain objects, arrays, Dates and exact numbers", () => {
+    const data = parseSimpleYaml("a: 2024-03-01\nb: -0\nc: -0.0\nd: .nan\ne:\n  - x\n")!;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(data.a).toBeInstanceOf(Date);
+    expect((data.a as Date).toISOString()).toBe("2024-03-01T00:00:00.000Z");
+    expect(Object.is(data.b, 0)).toBe(true);
+    expect(Object.is(data.c, -0)).toBe(true);
+    expect(data.d).toBeNaN();
+    expect(Array.isArray(data.e)).toBe(true);
+  });
+
+  it("reads keys correctly whatever keys came before at the same position", () => {
+    for (const text of ["title: a", "titles: b", "titl: c", "title2: d", "title: e\ntitle: f", '"title": g', "title:h", "title", "x: 1\ntitle: i", "title: j"]) {
+      const fast = parseSimpleYaml(text);
+      if (fast !== undefined) expectSameAsJsYaml(text, fast);
+    }
+    expect(parseSimpleYaml("title: a")).toStrictEqual({ title: "a" });
+    expect(parseSimpleYaml("titles: a")).toStrictEqual({ titles: "a" });
+  });
+
+  it("never throws", () => {
+    for (const text of ["a: [", "a: \"\\", "a: \"\\x4", "a: '", ":", "-", "\\", "a:\n  - ", "\ud83d", "a: \ud83d"]) {
+      expect(() => parseSimpleYaml(text)).not.toThrow();
+    }
+  });
+});
+
+describe("parseSimpleYaml on generated documents", () => {
+  /** A tiny linear congruential generator, so that every run sees the same documents. */
+  function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 4294967296;
+    };
+  }
+
+  // Each pool holds everyday forms first and tricky ones (many of which must be refused) second.
+  const KEYS = {
+    common: [
+      "title", "date", "lang", "tags", "draft", "weight", "slug", "author", "summary", "series", "order", "cover", "id", "layout",
+      "a.b", "x-y", "_k", "1", "0x1F", "1.50", "1e3", "null", "True", "constructor", '"q k"', "'s k'", '""',
+    ],
+    tricky: ["__proto__", '"__proto__"', "-a", "a b", "2024-01-01", "<<", "?", "a:b", "'open", "title"],
+  };
+  const VALUES = {
+    common: [
+      "plain", "hello world", "a#b", "a:b", "http://x.y/z?q=1", "-a", "---", "a, b", "it's",
+      "0", "12", "012", "08", "0x1F", "0b101", "0o17", "1_000", "1_", "_1", "+1", "-0", "-00", "12:30", "1:60", "1:30.5", ".5", "1.", "-.5", "1e3", "1E+3", "1e", "-0.0", ".inf", "-.Inf", ".NaN", "-.nan",
+      "~", "null", "Null", "NULL", "nULL", "true", "True", "TRUE", "tRUE", "false", "False", "FALSE", "yes", "no", "on", "off",
+      "2024-03-01", "2024-3-1", "2024-03-01T10:00:00Z", "2024-03-01 10:00:00", "2024-03-01t10:00:00.5-02:30", "2024-13-45", "0099-01-01",
+      "'single'", "'it''s'", "''", '"double"', '"esc \\" \\\\ \\/ \\n \\t \\x41 \\u00e9"', '""', "Grüße 漢字", "🎉", "a\u00a0b",
+    ],
+    tricky: [
+      "a #b", "a: b", "a:", "-", "?a", ":a", "@a", "%a", "`a", "&a b", "*a", "!t a", "|", ">-", "'open", '"open', '"\\q"', '"a"b',
+      "[a,]", "[a,,b]", "[a: b]", "[[a]]", "{a: 1}", "a\tb", "a\u2028b", "a\u0085b", "<<", "",
+    ],
+  };
+  const FLOWS = ["[a, b]", "[1, 2.5, true, ~]", "[]", "[ a ]", "['a', \"b\"]", "[x, 2024-03-01, 12:30]"];
+  const AFTER = { common: ["", "", " ", " # comment"], tricky: ["  #c", "#c", " #", "\t"] };
+  const SEPARATORS = { common: [": "], tricky: [":", ":  ", " : ", ":\t"] };
+  const DASHES = { common: ["- ", "-  "], tricky: ["-", "- - ", "-\t", "- ? "] };
+  const INDENTS = ["", "  ", "  ", "    ", " "];
+  const BREAKS = { common: ["\n", "\n", "\r\n"], tricky: ["\r", "\u2028"] };
+  const FILLERS = ["", "  ", "# comment", "    # deep comment", "#"];
+  const STRAYS = ["  more", "  - x", "  # c", "  x: y", "- z", "---", "...", "\tx: 1", "  a: 1"];
+
+  /** A document built from tricky keys, values, indentation, comments and line breaks. */
+  function generate(next: () => number): string {
+    const pick = <T>(pool: readonly T[]): T => pool[Math.floor(next() * pool.length)]!;
+    // Mostly everyday forms, so that many documents get through; now and then a tricky one.
+    const choose = (pools: { common: readonly string[]; tricky: readonly string[] }): string =>
+      pick(next() < 0.04 ? pools.tricky : pools.common);
+    const lines: string[] = [];
+    const count = 1 + Math.floor(next() * 6);
+    for (let i = 0; i < count; i++) {
+      const roll = next();
+      if (roll < 0.1) {
+        lines.push(pick(FILLERS));
+      } else if (roll < 0.3) {
+        lines.push(`${choose(KEYS)}:${pick(["", " ", " # c"])}`);
+        const indent = pick(INDENTS);
+        const entries = Math.floor(next() * 4);
+        for (let j = 0; j < entries; j++) {
+          if (next() < 0.1) lines.push(pick(FILLERS));
+          const entryIndent = next() < 0.95 ? indent : pick(INDENTS);
+          lines.push(`${entryIndent}${choose(DASHES)}${choose(VALUES)}${choose(AFTER)}`);
+        }
+      } else {
+        const value = next() < 0.1 ? pick(FLOWS) : choose(VALUES);
+        lines.push(`${choose(KEYS)}${choose(SEPARATORS)}${value}${choose(AFTER)}`);
+      }
+      if (next() < 0.02) lines.push(pick(STRAYS));
+    }
+    let text = "";
+    for (const line of lines) text += line + choose(BREAKS);
+    if (next() < 0.2) text = text.replace(/\r?\n$/, "");
+    return text;
+  }
+
+  it("either refuses a document or reads it exactly as js-yaml does", () => {
+    const next = random(20240301);
+    const total = 5000;
+    let accepted = 0;
+    for (let i = 0; i < total; i++) {
+      const text = generate(next);
+      const fast = parseSimpleYaml(text);
+      if (fast === undefined) continue;
+      accepted++;
+      expectSameAsJsYaml(text, fast);
+    }
+    expect(accepted / total).toBeGreaterThan(0.3);
+  });
+});
