@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { VERSION } from "../version.js";
 import { Command, CommanderError, Option } from "commander";
 import pc from "picocolors";
 import { EXIT_ERROR, UsageError } from "../errors.js";
@@ -20,7 +20,6 @@ export interface CliIo {
   platform?: NodeJS.Platform;
 }
 
-const VERSION = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 /** Parses argv, runs one command and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

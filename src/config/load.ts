@@ -1,29 +1,23 @@
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
+import { readConfigText } from "./locate.js";
 import { configSchema, DEFAULT_CONFIG, resolveConfig, type Config } from "./schema.js";
 
-/** The config file's name at the repository root. */
-export const CONFIG_FILE = "transtrack.config.json";
+export { CONFIG_FILE } from "./locate.js";
 
 /** Where the configuration came from, and what it says. */
 export interface LoadedConfig {
   config: Config;
   /** Absolute path of the file read, or null when the defaults apply. */
   file: string | null;
+  /** The file's text, or null when the defaults apply. */
+  text: string | null;
 }
 
 /** Reads the config file (`explicit`, else the root's `transtrack.config.json`); defaults when absent. */
 export async function loadConfig(root: string, explicit?: string, cwd: string = root): Promise<LoadedConfig> {
-  const file = explicit ? resolve(cwd, explicit) : join(root, CONFIG_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error) {
-    if (!explicit && (error as NodeJS.ErrnoException).code === "ENOENT") return { config: DEFAULT_CONFIG, file: null };
-    throw new ConfigError("CONFIG_UNREADABLE", { file, reason: (error as NodeJS.ErrnoException).code ?? "?" }, { cause: error });
-  }
-  return { config: parseConfig(text, file), file };
+  const { file, text } = await readConfigText(root, explicit, cwd);
+  if (file === null || text === null) return { config: DEFAULT_CONFIG, file: null, text: null };
+  return { config: parseConfig(text, file), file, text };
 }
 
 /** Validates the text of a config file; errors name the file and the field path. */

@@ -30,10 +30,8 @@ export function buildReport(input: ReportInput): Report {
   }
   entries.sort((a, b) => cmp(a.lang, b.lang) || cmp(a.source ?? "", b.source ?? "") || cmp(a.translation ?? "", b.translation ?? ""));
 
-  const summary: Record<string, Summary> = {};
   const allLanguages = [...new Set([...languages, ...entries.map((e) => e.lang).filter(Boolean)])].sort(cmp);
-  for (const lang of allLanguages) summary[lang] = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Summary;
-  for (const entry of entries) if (summary[entry.lang]) summary[entry.lang]![entry.status] += 1;
+  const summary = summarize(allLanguages, entries);
 
   const problems: Problem[] = [...input.problems];
   const seen = new Set(problems.map((p) => JSON.stringify(p)));
@@ -47,4 +45,12 @@ export function buildReport(input: ReportInput): Report {
     }
   }
   return { schemaVersion: 1, head: input.head, languages: allLanguages, summary, translations: entries, problems };
+}
+
+/** Counts of each status per language, every language listed even when it has no entries. */
+export function summarize(languages: readonly string[], entries: readonly Entry[]): Record<string, Summary> {
+  const summary: Record<string, Summary> = {};
+  for (const lang of languages) summary[lang] = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Summary;
+  for (const entry of entries) if (summary[entry.lang]) summary[entry.lang]![entry.status] += 1;
+  return summary;
 }

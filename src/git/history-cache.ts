@@ -1,11 +1,9 @@
-import { createHash, randomBytes } from "node:crypto";
-import { constants } from "node:fs";
-import { lstat, mkdir, open, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { createHash } from "node:crypto";
 import type { IgnoreRules } from "../core/ignore.js";
 import { POST_EXTENSIONS } from "../core/layout.js";
 import type { RawChange } from "./log-parser.js";
 import type { LoggedCommit } from "./read-history.js";
+import { CacheDir, decodeCacheFile, encodeCacheFile, type CacheHeader } from "./cache-file.js";
 import { runGit, type GitEnv } from "./run.js";
 
 // The file: a magic line, a JSON header line, then the JSON body the header's digest covers.
@@ -16,10 +14,9 @@ const MAGIC = "transtrack-history-index";
 /** Bumped whenever what is stored, or how it is read from git, changes. */
 const VERSION = 1;
 const FILE = `history-index.v${VERSION}`;
-const MAX_BYTES = 1024 * 1024 * 1024;
+const MAGIC_LINE = `${MAGIC} ${VERSION}`;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const STATUS = /^[A-Z]$/;
-const NOFOLLOW = (constants.O_NOFOLLOW as number | undefined) ?? 0;
 
 /** What a cache file holds: every commit reachable from `head`, newest first, as `readHistory` returned them. */
 export interface CachedHistory {
@@ -33,72 +30,44 @@ export function cacheKey(rules: IgnoreRules): string {
   return createHash("sha256").update(what).digest("hex");
 }
 
-/** The cache of one repository (one worktree): a file under its git dir. */
+/** The cached history index of one repository (one worktree), in its git dir's transtrack directory. */
 export class HistoryCache {
   private constructor(
-    private readonly dir: string,
+    private readonly dir: CacheDir,
     private readonly key: string,
   ) {}
 
   /** The cache under this repository's git dir; null when the place is unusable (a link, not a directory). */
-  static async open(git: GitEnv, key: string): Promise<HistoryCache | null> {
-    let gitDir: string;
-    try {
-      // Per worktree: a linked worktree's git dir is its own, so two checkouts don't overwrite each other.
-      gitDir = (await runGit(git, ["rev-parse", "--absolute-git-dir"])).trim();
-    } catch {
-      return null;
-    }
-    if (!gitDir) return null;
-    const dir = join(gitDir, "transtrack");
-    const info = await lstat(dir).catch(() => null);
-    if (info !== null && (info.isSymbolicLink() || !info.isDirectory())) return null;
-    return new HistoryCache(dir, key);
+  static async open(git: GitEnv, key: string, gitDir?: string): Promise<HistoryCache | null> {
+    const dir = await CacheDir.open(git, gitDir);
+    return dir === null ? null : new HistoryCache(dir, key);
   }
 
   /** The cached index, or null when there is none or it can't be trusted (wrong key, damaged, truncated). */
   async read(): Promise<CachedHistory | null> {
-    let bytes: Buffer;
-    try {
-      const handle = await open(join(this.dir, FILE), constants.O_RDONLY | NOFOLLOW);
-      try {
-        const info = await handle.stat();
-        if (!info.isFile() || info.size > MAX_BYTES) return null;
-        bytes = await handle.readFile();
-      } finally {
-        await handle.close();
-      }
-    } catch {
-      return null;
-    }
-    return decode(bytes, this.key);
+    const contents = await this.dir.read(FILE, MAGIC_LINE, this.key);
+    return contents === null ? null : decodeBody(contents.header, contents.body);
   }
 
-  /** Replaces the cached index atomically (temp file + rename); failures are ignored, the cache being an optimisation. */
+  /** Replaces the cached index atomically; failures are ignored, the cache being an optimisation. */
   async write(head: string, commits: readonly LoggedCommit[]): Promise<void> {
-    const temp = join(this.dir, `${FILE}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-    try {
-      await mkdir(this.dir, { recursive: false }).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== "EEXIST") throw error;
-      });
-      const info = await lstat(this.dir);
-      if (info.isSymbolicLink() || !info.isDirectory()) return;
-      const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
-      try {
-        // No fsync: a file torn by a crash fails its digest and is rebuilt, which is all a cache needs.
-        await handle.writeFile(encode(head, commits, this.key));
-      } finally {
-        await handle.close();
-      }
-      await rename(temp, join(this.dir, FILE));
-    } catch {
-      await rm(temp, { force: true }).catch(() => undefined);
-    }
+    await this.dir.write(FILE, MAGIC_LINE, { key: this.key, head, commits: commits.length }, encodeBody(commits));
   }
 }
 
 /** The file's bytes for an index. */
 export function encode(head: string, commits: readonly LoggedCommit[], key: string): Buffer {
+  return encodeCacheFile(MAGIC_LINE, { key, head, commits: commits.length }, encodeBody(commits));
+}
+
+/** The index a file holds, or null unless every check passes: magic, version, key, length, digest and shape. */
+export function decode(bytes: Buffer, key: string): CachedHistory | null {
+  const contents = decodeCacheFile(bytes, MAGIC_LINE, key);
+  return contents === null ? null : decodeBody(contents.header, contents.body);
+}
+
+/** The body: every path once, and a row per commit whose changes point into the paths. */
+function encodeBody(commits: readonly LoggedCommit[]): Buffer {
   const pathIndex = new Map<string, number>();
   const paths: string[] = [];
   const indexOf = (path: string | null) => {
@@ -116,21 +85,13 @@ export function encode(head: string, commits: readonly LoggedCommit[], key: stri
     for (const ch of c.changes) row.push(ch.status, ch.oldBlob, ch.newBlob, indexOf(ch.path), indexOf(ch.oldPath));
     return row;
   });
-  const body = Buffer.from(JSON.stringify({ paths, commits: rows }));
-  const header = { key, head, commits: commits.length, bytes: body.length, sha256: createHash("sha256").update(body).digest("hex") };
-  return Buffer.concat([Buffer.from(`${MAGIC} ${VERSION}\n${JSON.stringify(header)}\n`), body]);
+  return Buffer.from(JSON.stringify({ paths, commits: rows }));
 }
 
-/** The index a file holds, or null unless every check passes: magic, version, key, length, digest and shape. */
-export function decode(bytes: Buffer, key: string): CachedHistory | null {
+/** The commits of a checked body, or null when any row is malformed or the first commit is not the header's head. */
+function decodeBody(header: CacheHeader, body: Buffer): CachedHistory | null {
   try {
-    const first = bytes.indexOf(0x0a);
-    const second = first < 0 ? -1 : bytes.indexOf(0x0a, first + 1);
-    if (second < 0 || bytes.toString("latin1", 0, first) !== `${MAGIC} ${VERSION}`) return null;
-    const header = JSON.parse(bytes.toString("utf8", first + 1, second)) as Record<string, unknown>;
-    const body = bytes.subarray(second + 1);
-    if (header.key !== key || typeof header.head !== "string" || !SHA.test(header.head) || header.bytes !== body.length) return null;
-    if (header.sha256 !== createHash("sha256").update(body).digest("hex")) return null;
+    if (!SHA.test(header.head)) return null;
     const parsed = JSON.parse(body.toString("utf8")) as { paths?: unknown; commits?: unknown };
     const paths = parsed.paths;
     const rows = parsed.commits;

@@ -3,6 +3,7 @@ import { isAbsolute, join } from "node:path";
 import type { SimpleGit } from "simple-git";
 import { RepoError } from "../errors.js";
 import { BlobReader, ObjectChecker } from "./blob-reader.js";
+import { readTreeBlobs } from "./read-history.js";
 import { gitEnvironment, runGit, type GitEnv } from "./run.js";
 
 /** The one door to a git repository: every git call of transtrack goes through here. */
@@ -59,8 +60,53 @@ export class GitRepo {
 
   /** Every file in the working tree git tracks or would track (ignored files left out). */
   async listFiles(): Promise<string[]> {
-    const out = await runGit(this.env, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--deduplicate"]);
-    return [...new Set(out.split("\0").filter(Boolean))];
+    return (await this.listFilesTagged()).files;
+  }
+
+  /** `listFiles`, with the files git doesn't track yet told apart. */
+  async listFilesTagged(): Promise<{ files: string[]; untracked: Set<string> }> {
+    const out = await runGit(this.env, ["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--deduplicate"]);
+    const files = new Set<string>();
+    const untracked = new Set<string>();
+    // Each record is "<tag> <path>": "?" for an untracked file, a letter for a tracked one.
+    for (const record of out.split("\0")) {
+      if (record.length < 3) continue;
+      const path = record.slice(2);
+      files.add(path);
+      if (record.charCodeAt(0) === 0x3f) untracked.add(path);
+    }
+    return { files: [...files], untracked };
+  }
+
+  /** Where the repository stands: its git dir, whether it is shallow, and HEAD (null when it has no commits), in one git call. */
+  async state(): Promise<{ gitDir: string; shallow: boolean; head: string | null }> {
+    let out: string;
+    try {
+      out = await runGit(this.env, ["rev-parse", "--absolute-git-dir", "--is-shallow-repository", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"]);
+    } catch {
+      const [gitDir = "", shallow = ""] = (await this.read(["rev-parse", "--absolute-git-dir", "--is-shallow-repository"])).split("\n");
+      return { gitDir, shallow: shallow === "true", head: null };
+    }
+    const [gitDir = "", shallow = "", head = ""] = out.split("\n");
+    return { gitDir, shallow: shallow === "true", head: /^[0-9a-f]{40,64}$/.test(head) ? head : null };
+  }
+
+  /** Files whose working-tree content differs from `commit`'s (tracked files: edited, staged, added or deleted). */
+  async changedSince(commit: string): Promise<string[]> {
+    const out = await runGit(this.env, ["diff", "--name-only", "--no-renames", "--no-ext-diff", "-z", commit, "--"]);
+    return out.split("\0").filter(Boolean);
+  }
+
+  /** Files that differ between two commits' trees, merges' own resolutions included. */
+  async changedBetween(from: string, to: string): Promise<string[]> {
+    const out = await runGit(this.env, ["diff-tree", "-r", "--name-only", "--no-renames", "-z", from, to, "--"]);
+    return out.split("\0").filter(Boolean);
+  }
+
+  /** The blob of each of `paths` in `commit`'s tree (paths taken literally, never as patterns). */
+  async blobsAt(commit: string, paths: readonly string[]): Promise<Map<string, string>> {
+    if (paths.length === 0) return new Map();
+    return readTreeBlobs(this.env, commit, paths);
   }
 
   /** Content of blobs through one long-lived `git cat-file --batch`. */

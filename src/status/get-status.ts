@@ -8,6 +8,7 @@ import { Ancestry, movedTo, type History } from "../core/history.js";
 import { isIgnoredMessage } from "../core/ignore.js";
 import { linkPosts } from "../core/links.js";
 import { isUnder } from "../core/paths.js";
+import { isPostPath } from "../core/layout.js";
 import { buildReport } from "../core/report.js";
 import type { Entry, Report } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
@@ -15,7 +16,10 @@ import { loadHistory } from "../git/history-index.js";
 import { GitRepo } from "../git/repo.js";
 import { contentDigest, digestBlobs, readVersions } from "./contents.js";
 import { loadPosts, type LoadedPost } from "./load-posts.js";
+import { memoApplies } from "./refresh-status.js";
+import { memoKey, postFingerprint, ReportMemoFile, type ReportMemo } from "./report-memo.js";
 import { resolveSourceCommits } from "./resolve-commits.js";
+import { VERSION } from "../version.js";
 
 /** Options of a status run; paths are relative to `cwd`. */
 export interface StatusOptions {
@@ -63,14 +67,18 @@ export async function analyze(options: StatusOptions): Promise<Analysis> {
 
 /** The same as `analyze`, on a repository the caller holds open. */
 export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promise<Analysis> {
-  const { config } = await loadConfig(repo.root, options.configFile, options.cwd);
+  const { config, file: configFile, text: configText } = await loadConfig(repo.root, options.configFile, options.cwd);
   const head = await repo.head();
   const shallow = await repo.shallowCommits();
   const scope = (options.paths ?? []).map((p) => toRepoPath(repo.root, options.cwd, p));
+  const memoize = memoApplies(options) && shallow.length === 0;
 
   // The working tree and the history are read at the same time: one is disk-bound, the other git-bound.
+  const listing = repo.listFilesTagged();
+  const unsettled = memoize ? Promise.all([repo.changedSince(head), listing]).then(([changed, { untracked }]) => [...changed, ...untracked].filter(isPostPath)) : null;
+  unsettled?.catch(() => undefined);
   const [loaded, history] = await Promise.all([
-    repo.listFiles().then((files) => loadPosts(repo.root, files, config.keys, { onProgress: (n) => options.onProgress?.("posts", n) })),
+    listing.then(({ files }) => loadPosts(repo.root, files, config.keys, { onProgress: (n) => options.onProgress?.("posts", n) })),
     loadHistory(repo.env, head, {
       isIgnored: (message) => isIgnoredMessage(message, config.ignore),
       ignoreRules: config.ignore,
@@ -136,11 +144,30 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     },
     problems: linkage.problems.filter((p) => inScope(p.file)),
   });
+  if (unsettled !== null && !loaded.some((l) => l.linked)) {
+    const bases = new Map(judged.map((j) => [j.entry, j.basis] as const));
+    await writeMemo(repo, {
+      head,
+      config,
+      report,
+      bases: report.translations.map((e) => bases.get(e) ?? null),
+      posts: Object.fromEntries([...(await listing).files.filter(isPostPath).map((p) => [p, postFingerprint(posts.get(p)?.post ?? null)] as const)]),
+      postCount: 0,
+      unsettled: await unsettled,
+      sourceCommits: Object.fromEntries([...resolutions].map(([value, r]) => [value, r.kind] as const)),
+    }, memoKey(VERSION, configFile, configText));
+  }
   const blobs = new Map(
     judged.map(({ pending, entry }) => [entry.translation!, { baseline: pending.baselineBlob, head: pending.headBlob }] as const),
   );
   const counted = new Map(judged.filter((j) => j.counted.length > 0).map((j) => [j.entry.translation!, j.counted] as const));
   return { report, root: repo.root, config, history, ancestry, commitIndex, blobs, counted, posts };
+}
+
+/** Writes the report memo; it is an optimisation, so nothing about it can fail the run. */
+async function writeMemo(repo: GitRepo, memo: ReportMemo, key: string): Promise<void> {
+  const file = await ReportMemoFile.open(repo.env, key).catch(() => null);
+  await file?.write(memo).catch(() => undefined);
 }
 
 async function addLineStats(repo: GitRepo, judged: { pending: PendingEntry; entry: Entry }[], posts: Map<string, LoadedPost>): Promise<void> {

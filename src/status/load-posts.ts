@@ -11,6 +11,8 @@ export interface LoadedPost {
   post: Post;
   /** The file's text, decoded on first use; null when it couldn't be read. */
   readonly text: string | null;
+  /** Read through a symbolic link. */
+  readonly linked: boolean;
 }
 
 /** Options for `loadPosts`. */
@@ -77,7 +79,7 @@ export async function loadPosts(root: string, files: readonly string[], keys: Co
   const all = [...slabs, ...workerSlabs, ...rest.finish()];
   const loaded: LoadedPost[] = [];
   for (const record of records) {
-    if (record !== null) loaded.push(lazyText(record.post, record.slab < 0 ? null : all[record.slab]!.subarray(record.start, record.end)));
+    if (record !== null) loaded.push(lazyText(record.post, record.slab < 0 ? null : all[record.slab]!.subarray(record.start, record.end), record.linked === true));
   }
   return loaded;
 }
@@ -104,10 +106,11 @@ function startWorker(input: PostWorkerInput): Promise<PostWorkerResult | null> {
   });
 }
 
-function lazyText(post: Post, bytes: Buffer | null): LoadedPost {
+function lazyText(post: Post, bytes: Buffer | null, linked: boolean): LoadedPost {
   let text: string | null | undefined;
   return {
     post,
+    linked,
     get text() {
       if (text === undefined) {
         text = bytes === null ? null : bytes.toString("utf8");

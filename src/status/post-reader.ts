@@ -11,6 +11,8 @@ export interface PostRecord {
   slab: number;
   start: number;
   end: number;
+  /** Read through a symbolic link: its content is another file's, which git doesn't see as this path's. */
+  linked?: true;
 }
 
 const MAX_POST_BYTES = 16 * 1024 * 1024;
@@ -75,7 +77,11 @@ export class PostBatchReader {
     return this.slabs;
   }
 
-  private readLink(path: string, absolute: string): PostRecord | null {
+  private readLink(path: string, absolute: string): PostRecord {
+    return { ...this.readLinkTarget(path, absolute), linked: true };
+  }
+
+  private readLinkTarget(path: string, absolute: string): PostRecord {
     let target: string | null = null;
     try {
       target = realpathSync(absolute);

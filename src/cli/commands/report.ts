@@ -1,9 +1,8 @@
-import { readFileSync } from "node:fs";
+import { VERSION } from "../../version.js";
 import { resolve } from "node:path";
 import { availableLocales, pickLocale } from "../i18n.js";
 import { clearProgress, parseLangs, statusOptions, type CliCommand } from "./common.js";
 
-const VERSION = (JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 /** `transtrack report --html DIR`: a self-contained HTML dashboard of every translation, written to DIR/index.html. */
 export const reportCommand: CliCommand = {

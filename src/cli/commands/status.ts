@@ -1,4 +1,4 @@
-import { analyze } from "../../status/get-status.js";
+import { statusReport } from "../../status/refresh-status.js";
 import { renderJson } from "../../render/json.js";
 import { renderStatus } from "../../render/status-text.js";
 import { clearProgress, parseLangs, statusOptions, type CliCommand } from "./common.js";
@@ -16,7 +16,7 @@ export const statusCommand: CliCommand = {
       .option("--worktree", t("cli.options.worktree"));
   },
   async run(args, options, ctx) {
-    const { report } = await analyze(statusOptions(ctx, args, options)).finally(() => clearProgress(ctx));
+    const report = await statusReport(statusOptions(ctx, args, options)).finally(() => clearProgress(ctx));
     if (options.json) ctx.stdout.write(renderJson(report));
     else {
       ctx.stdout.write(

@@ -1,0 +1,23 @@
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { ConfigError } from "../errors.js";
+
+/** The config file's name at the repository root. */
+export const CONFIG_FILE = "transtrack.config.json";
+
+/** The config file's absolute path and text; both null when there is none and the defaults apply. */
+export interface ConfigText {
+  file: string | null;
+  text: string | null;
+}
+
+/** Reads the config file's text (`explicit`, else the root's `transtrack.config.json`) without validating it. */
+export async function readConfigText(root: string, explicit?: string, cwd: string = root): Promise<ConfigText> {
+  const file = explicit ? resolve(cwd, explicit) : join(root, CONFIG_FILE);
+  try {
+    return { file, text: await readFile(file, "utf8") };
+  } catch (error) {
+    if (!explicit && (error as NodeJS.ErrnoException).code === "ENOENT") return { file: null, text: null };
+    throw new ConfigError("CONFIG_UNREADABLE", { file, reason: (error as NodeJS.ErrnoException).code ?? "?" }, { cause: error });
+  }
+}

@@ -1,0 +1,114 @@
+import { createHash, randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { lstat, mkdir, open, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { runGit, type GitEnv } from "./run.js";
+
+// Every cache file: a magic line naming its kind and format version, a JSON header line, then the body.
+//   <magic> <version>
+//   {"key":"…","head":"<sha>","bytes":B,"sha256":"…", …}
+//   <body: B bytes whose sha256 the header holds>
+const MAX_BYTES = 1024 * 1024 * 1024;
+const NOFOLLOW = (constants.O_NOFOLLOW as number | undefined) ?? 0;
+
+/** What every cache header holds: what the file is valid for, the HEAD it covers, and the body's length and digest. */
+export interface CacheHeader {
+  key: string;
+  head: string;
+  bytes: number;
+  sha256: string;
+  [field: string]: unknown;
+}
+
+/** A cache file's header and body, once its magic, version, key, length and digest have been checked. */
+export interface CacheContents {
+  header: CacheHeader;
+  body: Buffer;
+}
+
+/**
+ * transtrack's directory under a repository's git dir (per worktree: a linked worktree's git dir is its
+ * own), holding files that are optimisations only: anything wrong with one means it is ignored and rebuilt.
+ */
+export class CacheDir {
+  private constructor(readonly dir: string) {}
+
+  /** The directory under this repository's git dir; null when the place is unusable (a link, not a directory). */
+  static async open(git: GitEnv, gitDir?: string): Promise<CacheDir | null> {
+    let dir = gitDir ?? "";
+    if (!dir) {
+      try {
+        dir = (await runGit(git, ["rev-parse", "--absolute-git-dir"])).trim();
+      } catch {
+        return null;
+      }
+    }
+    if (!dir) return null;
+    const path = join(dir, "transtrack");
+    const info = await lstat(path).catch(() => null);
+    if (info !== null && (info.isSymbolicLink() || !info.isDirectory())) return null;
+    return new CacheDir(path);
+  }
+
+  /** A file's checked contents, or null when it is missing or anything about it is off (never followed through a link). */
+  async read(name: string, magic: string, key: string): Promise<CacheContents | null> {
+    let bytes: Buffer;
+    try {
+      const handle = await open(join(this.dir, name), constants.O_RDONLY | NOFOLLOW);
+      try {
+        const info = await handle.stat();
+        if (!info.isFile() || info.size > MAX_BYTES) return null;
+        bytes = await handle.readFile();
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      return null;
+    }
+    return decodeCacheFile(bytes, magic, key);
+  }
+
+  /** Replaces a file atomically (temp file + rename); failures are ignored, a cache being an optimisation. */
+  async write(name: string, magic: string, header: { key: string; head: string; [field: string]: unknown }, body: Buffer): Promise<void> {
+    const temp = join(this.dir, `${name}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+    try {
+      await mkdir(this.dir, { recursive: false }).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== "EEXIST") throw error;
+      });
+      const info = await lstat(this.dir);
+      if (info.isSymbolicLink() || !info.isDirectory()) return;
+      const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
+      try {
+        // No fsync: a file torn by a crash fails its digest and is rebuilt, which is all a cache needs.
+        await handle.writeFile(encodeCacheFile(magic, header, body));
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, join(this.dir, name));
+    } catch {
+      await rm(temp, { force: true }).catch(() => undefined);
+    }
+  }
+}
+
+/** A cache file's bytes: magic line, header line (with the body's length and digest), body. */
+export function encodeCacheFile(magic: string, header: { key: string; head: string; [field: string]: unknown }, body: Buffer): Buffer {
+  const full = { ...header, bytes: body.length, sha256: createHash("sha256").update(body).digest("hex") };
+  return Buffer.concat([Buffer.from(`${magic}\n${JSON.stringify(full)}\n`), body]);
+}
+
+/** The header and body of a cache file's bytes, or null unless the magic line, key, length and digest all match. */
+export function decodeCacheFile(bytes: Buffer, magic: string, key: string): CacheContents | null {
+  try {
+    const first = bytes.indexOf(0x0a);
+    const second = first < 0 ? -1 : bytes.indexOf(0x0a, first + 1);
+    if (second < 0 || bytes.toString("latin1", 0, first) !== magic) return null;
+    const header = JSON.parse(bytes.toString("utf8", first + 1, second)) as Partial<CacheHeader> | null;
+    const body = bytes.subarray(second + 1);
+    if (header === null || typeof header !== "object" || header.key !== key || typeof header.head !== "string" || header.bytes !== body.length) return null;
+    if (header.sha256 !== createHash("sha256").update(body).digest("hex")) return null;
+    return { header: header as CacheHeader, body };
+  } catch {
+    return null;
+  }
+}
