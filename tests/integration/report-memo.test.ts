@@ -1,0 +1,229 @@
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Report } from "../../src/core/types.js";
+import { GitRepo } from "../../src/git/repo.js";
+import { analyze } from "../../src/status/get-status.js";
+import { refreshFromMemo, statusReport } from "../../src/status/refresh-status.js";
+import { createRepo, type TestRepo } from "../helpers/git-repo.js";
+
+const post = (fields: string, body: string) => `---\n${fields}\n---\n\n${body}\n`;
+
+let repos: TestRepo[] = [];
+afterEach(() => {
+  for (const repo of repos) repo.cleanup();
+  repos = [];
+});
+
+/**
+ * A site whose entries cover every kind the memo keeps: up to date, stale, missing, with a
+ * source_commit, without one, unresolvable, and one up to date after a revert (its basis incomplete).
+ */
+function site(): TestRepo {
+  const repo = createRepo();
+  repos.push(repo);
+  repo.write("transtrack.config.json", JSON.stringify({ root: "posts", languages: ["de", "fr"] }));
+  repo.write("posts/en/a.md", post("title: A", "First version of a."));
+  repo.write("posts/en/b.md", post("title: B", "First version of b."));
+  repo.write("posts/en/c.md", post("title: C", "First version of c."));
+  repo.write("posts/en/d.md", post("title: D", "First version of d."));
+  const originals = repo.commit("Add originals");
+  repo.write("posts/de/a.md", post("lang: de\ntitle: A de", "Erste Fassung."));
+  repo.write("posts/de/b.md", post("lang: de\ntitle: B de", "Erste Fassung."));
+  repo.write("posts/de/c.md", post(`lang: de\ntitle: C de\nsource_commit: ${originals.slice(0, 10)}`, "Erste Fassung."));
+  repo.write("posts/fr/a.md", post("lang: fr\ntitle: A fr\nsource_commit: 0badc0de", "Première version."));
+  repo.write("posts/fr/d.md", post("lang: fr\ntitle: D fr", "Première version."));
+  repo.commit("Translate");
+  repo.write("posts/en/a.md", post("title: A", "Second version of a."));
+  repo.commit("Edit a");
+  repo.write("posts/en/d.md", post("title: D", "Changed d."));
+  repo.commit("Edit d");
+  repo.write("posts/en/d.md", post("title: D", "First version of d."));
+  repo.commit("Revert d");
+  return repo;
+}
+
+const env = (repo: TestRepo) => ({ cwd: repo.dir, env: repo.env() });
+const uncached = async (repo: TestRepo) => (await analyze({ ...env(repo), cache: false })).report;
+const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "report.v1");
+
+/** The report brought up to date from the memo, or null when the memo path declined. */
+async function refreshed(repo: TestRepo): Promise<Report | null> {
+  const git = await GitRepo.open(repo.dir, repo.env());
+  try {
+    return await refreshFromMemo(git, { ...env(repo), cache: true });
+  } finally {
+    await git.close();
+  }
+}
+
+/** A full run that writes the memo, as the first `status` of a clone does. */
+async function remember(repo: TestRepo): Promise<void> {
+  await analyze({ ...env(repo), cache: true });
+  expect(existsSync(memoFile(repo))).toBe(true);
+}
+
+/** The memo path's answer must be the full run's; returns whether it answered at all. */
+async function agrees(repo: TestRepo): Promise<boolean> {
+  const want = await uncached(repo);
+  const got = await refreshed(repo);
+  if (got !== null) expect(got).toEqual(want);
+  expect(await statusReport({ ...env(repo), cache: true })).toEqual(want);
+  return got !== null;
+}
+
+describe("report memo", () => {
+  it("answers from the memo when nothing changed", async () => {
+    const repo = site();
+    await remember(repo);
+    expect(await agrees(repo)).toBe(true);
+  });
+
+  it("brings entries up to date after commits that edit originals: meaningful, whitespace-only, ignored", async () => {
+    const repo = site();
+    await remember(repo);
+    repo.write("posts/en/b.md", post("title: B", "Second version of b."));
+    repo.commit("Edit b");
+    repo.write("posts/en/c.md", post("title: C", "First   version\nof c."));
+    repo.commit("Re-wrap c");
+    repo.write("posts/en/a.md", post("title: A", "Third version of a."));
+    repo.commit("Reword a [skip translation]");
+    expect(await agrees(repo)).toBe(true);
+    const report = (await refreshed(repo))!;
+    expect(report.translations.find((e) => e.translation === "posts/de/b.md")).toMatchObject({ status: "stale", commitsBehind: 1, linesAdded: 1, linesRemoved: 1 });
+  });
+
+  it("turns a stale entry up to date when the original is reverted to the baseline", async () => {
+    const repo = site();
+    await remember(repo);
+    repo.write("posts/en/a.md", post("title: A", "First version of a."));
+    repo.commit("Revert a");
+    expect(await agrees(repo)).toBe(true);
+    expect((await refreshed(repo))!.translations.find((e) => e.translation === "posts/de/a.md")!.status).toBe("up-to-date");
+  });
+
+  it("follows edits made on a branch and merged", async () => {
+    const repo = site();
+    await remember(repo);
+    repo.git("checkout", "-q", "-b", "side");
+    repo.write("posts/en/b.md", post("title: B", "Branch version of b."));
+    repo.commit("Edit b on a branch");
+    repo.git("checkout", "-q", "main");
+    repo.write("posts/en/c.md", post("title: C", "Main version of c."));
+    repo.commit("Edit c");
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge side", "side");
+    expect(await agrees(repo)).toBe(true);
+  });
+
+  it("keeps the answer right after several runs from the same memo", async () => {
+    const repo = site();
+    await remember(repo);
+    for (const text of ["One.", "Two.", "First version of b."]) {
+      repo.write("posts/en/b.md", post("title: B", text));
+      repo.commit(`Edit b: ${text}`);
+      expect(await agrees(repo)).toBe(true);
+    }
+  });
+
+  it("declines, and the full run answers, when a commit touches a translation", async () => {
+    const repo = site();
+    await remember(repo);
+    repo.write("posts/de/a.md", post("lang: de\ntitle: A de", "Zweite Fassung."));
+    repo.commit("Update the German a");
+    expect(await agrees(repo)).toBe(false);
+  });
+
+  it("declines when posts are added, deleted or renamed", async () => {
+    for (const change of [
+      (repo: TestRepo) => repo.write("posts/de/d.md", post("lang: de\ntitle: D de", "Neu.")),
+      (repo: TestRepo) => repo.remove("posts/fr/d.md"),
+      (repo: TestRepo) => repo.git("mv", "posts/en/b.md", "posts/en/b2.md"),
+    ]) {
+      const repo = site();
+      await remember(repo);
+      change(repo);
+      repo.commit("Change the set of posts");
+      expect(await agrees(repo)).toBe(false);
+    }
+  });
+
+  it("declines when a post's front-matter changes on disk, or a new one is untracked, but not for body edits", async () => {
+    const repo = site();
+    await remember(repo);
+    repo.write("posts/en/b.md", post("title: B", "An uncommitted edit of the body."));
+    expect(await agrees(repo)).toBe(true);
+    repo.write("posts/de/b.md", post("lang: de\ntitle: B de\ntranslation_of: posts/en/c.md", "Erste Fassung."));
+    expect(await agrees(repo)).toBe(false);
+    repo.git("checkout", "--", "posts/de/b.md");
+    // The full run that answered wrote a memo with the edited post, which is now back as before.
+    expect(await agrees(repo)).toBe(false);
+    expect(await agrees(repo)).toBe(true);
+    repo.write("posts/de/d.md", post("lang: de\ntitle: D de", "Neu."));
+    expect(await agrees(repo)).toBe(false);
+  });
+
+  it("declines when a merge's own resolution changes an original", async () => {
+    const repo = site();
+    await remember(repo);
+    repo.git("checkout", "-q", "-b", "side");
+    repo.write("posts/en/c.md", post("title: C", "Branch version of c."));
+    repo.commit("Edit c on a branch");
+    repo.git("checkout", "-q", "main");
+    repo.git("merge", "-q", "--no-ff", "--no-commit", "side");
+    repo.write("posts/en/b.md", post("title: B", "Changed while merging."));
+    repo.git("add", "-A");
+    repo.git("commit", "-q", "-m", "Merge side, editing b");
+    expect(await agrees(repo)).toBe(false);
+  });
+
+  it("declines when a new commit's sha starts with a source_commit that didn't resolve", async () => {
+    const repo = site();
+    repo.git("checkout", "-q", "-b", "later");
+    repo.write("posts/en/b.md", post("title: B", "Edited on a branch."));
+    const later = repo.commit("Edit b on a branch");
+    repo.git("checkout", "-q", "main");
+    repo.write("posts/de/b.md", post(`lang: de\ntitle: B de\nsource_commit: ${later.slice(0, 12)}`, "Erste Fassung."));
+    repo.commit("Point b at a commit not merged yet");
+    await remember(repo);
+    expect((await uncached(repo)).problems.map((p) => p.code)).toContain("SOURCE_COMMIT_NOT_ANCESTOR");
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge later", "later");
+    expect(await agrees(repo)).toBe(false);
+  });
+
+  it("declines after a rebase or force-push that drops the memo's HEAD", async () => {
+    const repo = site();
+    await remember(repo);
+    repo.git("reset", "-q", "--hard", "HEAD~2");
+    repo.write("posts/en/b.md", post("title: B", "Another history."));
+    repo.commit("Rewrite");
+    expect(await agrees(repo)).toBe(false);
+  });
+
+  it("never trusts a damaged memo or one made with another configuration", async () => {
+    const repo = site();
+    await remember(repo);
+    const bytes = readFileSync(memoFile(repo));
+    writeFileSync(memoFile(repo), Buffer.concat([bytes.subarray(0, bytes.length - 10), Buffer.from("0123456789")]));
+    expect(await agrees(repo)).toBe(false);
+    await remember(repo);
+    repo.write("transtrack.config.json", JSON.stringify({ root: "posts", languages: ["de"] }));
+    expect(await agrees(repo)).toBe(false);
+  });
+
+  it("is neither read nor written with --no-cache, with a path or language filter, or with --worktree", async () => {
+    const repo = site();
+    await analyze({ ...env(repo), cache: false });
+    await analyze({ ...env(repo), cache: true, paths: ["posts/en"] });
+    await analyze({ ...env(repo), cache: true, languages: ["de"] });
+    await analyze({ ...env(repo), cache: true, worktree: true });
+    expect(existsSync(memoFile(repo))).toBe(false);
+  });
+
+  it("is not written when a post is a symbolic link, whose content git doesn't see", async () => {
+    const repo = site();
+    symlinkSync("../en/b.md", join(repo.dir, "posts/fr/b.md"));
+    repo.commit("Link the French b to the English one");
+    await analyze({ ...env(repo), cache: true });
+    expect(existsSync(memoFile(repo))).toBe(false);
+  });
+});
