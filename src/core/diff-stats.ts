@@ -1,4 +1,5 @@
-import { diffLines } from "diff";
+// Only the line diff: the package index loads every kind of diff and patch.
+import { diffLines } from "diff/lib/diff/line.js";
 
 /** Lines added and removed between two versions of a file, line endings ignored. */
 export function lineStats(before: string, after: string): { linesAdded: number; linesRemoved: number } {

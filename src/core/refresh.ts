@@ -1,8 +1,7 @@
 import { refreshVerdict, type VerdictBasis } from "./evaluate.js";
 import type { History } from "./history.js";
 import { isPostPath } from "./layout.js";
-import { summarize } from "./report.js";
-import type { Entry, Report } from "./types.js";
+import type { Entry, Summary } from "./types.js";
 
 /**
  * How an earlier report is brought up to date with commits it hasn't seen, when nothing else changed:
@@ -10,11 +9,12 @@ import type { Entry, Report } from "./types.js";
  * existing posts. Linking then comes out the same, and of every entry only those whose original the new
  * commits modified can change (a translation they modified has a new baseline: that needs a full run).
  */
-export interface RefreshPlan {
-  /** Indices into the report's entries that need work, with the new changes to their original. */
-  entries: { index: number; source: string }[];
-  /** The originals whose blob at the new HEAD is needed. */
-  sources: string[];
+
+/** One entry of the earlier report: where it stands in it, and its verdict's basis when it was judged. */
+export interface MemoEntry {
+  index: number;
+  entry: Entry;
+  basis: VerdictBasis | null;
 }
 
 /** The posts the new commits touched, or null when they did more than modify posts that exist (added, deleted, renamed, copied). */
@@ -28,36 +28,39 @@ export function touchedPosts(news: History): Set<string> | null {
   return touched;
 }
 
-/** Which entries the touched posts affect; null when one of them can't be brought up to date from the report alone. */
-export function planRefresh(report: Report, bases: readonly (VerdictBasis | null)[], touched: ReadonlySet<string>): RefreshPlan | null {
-  const plan: RefreshPlan = { entries: [], sources: [] };
-  const sources = new Set<string>();
-  for (let index = 0; index < report.translations.length; index++) {
-    const entry = report.translations[index]!;
+/**
+ * Of the entries whose original or translation was touched, those that need work; null when one of
+ * them can't be brought up to date from the earlier report alone.
+ */
+export function planRefresh(candidates: readonly MemoEntry[], touched: ReadonlySet<string>): MemoEntry[] | null {
+  const plan: MemoEntry[] = [];
+  for (const candidate of candidates) {
+    const { entry, basis } = candidate;
     if (entry.translation !== null && touched.has(entry.translation)) return null;
     if (entry.source === null || !touched.has(entry.source)) continue;
     // Settled without history (unreadable, no original): nothing of the original's history shows.
     if (entry.status === "invalid" || entry.status === "orphaned") continue;
     if (entry.status === "unknown" && entry.problems.some((p) => p.code === "SOURCE_UNCOMMITTED")) return null;
-    if ((entry.status === "stale" || entry.status === "up-to-date") && (bases[index] === null || !bases[index]!.complete)) return null;
-    plan.entries.push({ index, source: entry.source });
-    sources.add(entry.source);
+    if ((entry.status === "stale" || entry.status === "up-to-date") && (basis === null || !basis.complete)) return null;
+    plan.push(candidate);
   }
-  plan.sources = [...sources];
   return plan;
 }
 
+/** The originals of the planned entries. */
+export function refreshSources(plan: readonly MemoEntry[]): string[] {
+  return [...new Set(plan.map((p) => p.entry.source!))];
+}
+
 /** The blobs whose digests refreshing the planned entries needs. */
-export function refreshBlobs(plan: RefreshPlan, report: Report, bases: readonly (VerdictBasis | null)[], news: History, headBlobs: ReadonlyMap<string, string>): Set<string> {
+export function refreshBlobs(plan: readonly MemoEntry[], news: History, headBlobs: ReadonlyMap<string, string>): Set<string> {
   const blobs = new Set<string>();
-  for (const { index, source } of plan.entries) {
-    const basis = bases[index];
-    const status = report.translations[index]!.status;
-    if (!basis || (status !== "stale" && status !== "up-to-date")) continue;
+  for (const { entry, basis } of plan) {
+    if (!basis || (entry.status !== "stale" && entry.status !== "up-to-date")) continue;
     if (basis.baselineDigest === null) blobs.add(basis.baselineBlob);
-    const head = headBlobs.get(source);
+    const head = headBlobs.get(entry.source!);
     if (head) blobs.add(head);
-    for (const c of news.changes.get(source) ?? []) {
+    for (const c of news.changes.get(entry.source!) ?? []) {
       if (c.oldBlob === c.newBlob) continue;
       if (c.oldBlob) blobs.add(c.oldBlob);
       if (c.newBlob) blobs.add(c.newBlob);
@@ -66,45 +69,37 @@ export function refreshBlobs(plan: RefreshPlan, report: Report, bases: readonly 
   return blobs;
 }
 
-/** The refreshed entries, with the new bases; entries now stale still need their line counts. */
-export function applyRefresh(
-  plan: RefreshPlan,
-  report: Report,
-  bases: readonly (VerdictBasis | null)[],
-  news: History,
-  headBlobs: ReadonlyMap<string, string>,
-  digest: (blob: string) => string,
-): { entries: Entry[]; bases: (VerdictBasis | null)[]; stale: number[] } | null {
-  const entries = [...report.translations];
-  const next = [...bases];
-  const stale: number[] = [];
-  for (const { index, source } of plan.entries) {
-    const entry = entries[index]!;
+/** The planned entries brought up to date, with their new bases; null when one can't be. Entries now stale still need their line counts. */
+export function applyRefresh(plan: readonly MemoEntry[], news: History, headBlobs: ReadonlyMap<string, string>, digest: (blob: string) => string): MemoEntry[] | null {
+  const result: MemoEntry[] = [];
+  for (const { index, entry, basis } of plan) {
+    const source = entry.source!;
     const newest = news.changes.get(source)?.[0];
     if (!newest) return null;
     const sourceCommit = news.commits[newest.commit]!.sha;
     if (entry.status !== "stale" && entry.status !== "up-to-date") {
-      entries[index] = { ...entry, sourceCommit };
+      result.push({ index, entry: { ...entry, sourceCommit }, basis });
       continue;
     }
     const headBlob = headBlobs.get(source);
-    if (!headBlob) return null;
-    const judged = refreshVerdict(
-      { ...entry, linesAdded: 0, linesRemoved: 0 },
-      bases[index]!,
-      { changes: news.changes.get(source) ?? [], headBlob, sourceCommit },
-      news,
-      digest,
-    );
+    if (!headBlob || basis === null) return null;
+    const changes = news.changes.get(source) ?? [];
+    const judged = refreshVerdict({ ...entry, linesAdded: 0, linesRemoved: 0 }, basis, { changes, headBlob, sourceCommit }, news, digest);
     if (judged === null) return null;
-    entries[index] = judged.entry;
-    next[index] = judged.basis;
-    if (judged.entry.status === "stale") stale.push(index);
+    result.push({ index, entry: judged.entry, basis: judged.basis });
   }
-  return { entries, bases: next, stale };
+  return result;
 }
 
-/** The report with refreshed entries at a new HEAD: the same entries in the same order, counted again. */
-export function withEntries(report: Report, head: string, entries: Entry[]): Report {
-  return { ...report, head, summary: summarize(report.languages, entries), translations: entries };
+/** The summary with entries counted again where they changed status. */
+export function recount(summary: Readonly<Record<string, Summary>>, before: readonly Entry[], after: readonly Entry[]): Record<string, Summary> {
+  const next: Record<string, Summary> = {};
+  for (const [lang, counts] of Object.entries(summary)) next[lang] = { ...counts };
+  const add = (entry: Entry, n: number) => {
+    const counts = next[entry.lang];
+    if (counts) counts[entry.status] += n;
+  };
+  for (const entry of before) add(entry, -1);
+  for (const entry of after) add(entry, 1);
+  return next;
 }

@@ -126,11 +126,12 @@ class Parser {
     return pos - start;
   }
 
-  /** Consumes a line break (`\n` or `\r\n`) or accepts the end of the text. */
+  /** Consumes a line break (`\n`, `\r\n`, or a `\r` ending the text, as a front-matter block of CRLF lines does) or accepts the end of the text. */
   lineBreak(): void {
     const c = this.peek();
     if (c === LF) this.pos++;
     else if (c === CR && this.peekAt(1) === LF) this.pos += 2;
+    else if (c === CR && this.peekAt(1) === END) this.pos++;
     else if (c !== END) refuse();
   }
 

@@ -1,3 +1,4 @@
+import type { CheckFormatName } from "./check-format-names.js";
 import type { CheckRenderer } from "./check-result.js";
 import { renderCheckGithub } from "./check-github.js";
 import { renderCheckJson } from "./check-json.js";
@@ -6,7 +7,7 @@ import { renderCheckMarkdown } from "./check-markdown.js";
 import { renderCheckText } from "./check-text.js";
 
 /** The `--format` values of `check`, each with its renderer. */
-export const CHECK_FORMATS: Record<string, CheckRenderer> = {
+export const CHECK_FORMATS: Record<CheckFormatName, CheckRenderer> = {
   text: renderCheckText,
   json: renderCheckJson,
   github: renderCheckGithub,

@@ -16,8 +16,8 @@ import { loadHistory } from "../git/history-index.js";
 import { GitRepo } from "../git/repo.js";
 import { contentDigest, digestBlobs, readVersions } from "./contents.js";
 import { loadPosts, type LoadedPost } from "./load-posts.js";
-import { memoApplies } from "./refresh-status.js";
-import { memoKey, postFingerprint, ReportMemoFile, type ReportMemo } from "./report-memo.js";
+import { memoApplies, readPlainFile } from "./refresh-status.js";
+import { contentDigestOf, memoKey, postFingerprint, ReportMemoFile, type MemoInput } from "./report-memo.js";
 import { resolveSourceCommits } from "./resolve-commits.js";
 import { VERSION } from "../version.js";
 
@@ -144,18 +144,21 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     },
     problems: linkage.problems.filter((p) => inScope(p.file)),
   });
-  if (unsettled !== null && !loaded.some((l) => l.linked)) {
+  if (unsettled !== null && report.translations.length > 0 && !loaded.some((l) => l.linked)) {
     const bases = new Map(judged.map((j) => [j.entry, j.basis] as const));
-    await writeMemo(repo, {
+    const listed = (await listing).files.filter(isPostPath);
+    await writeMemo(repo, memoKey(VERSION, configFile, configText), {
       head,
       config,
       report,
       bases: report.translations.map((e) => bases.get(e) ?? null),
-      posts: Object.fromEntries([...(await listing).files.filter(isPostPath).map((p) => [p, postFingerprint(posts.get(p)?.post ?? null)] as const)]),
-      postCount: 0,
-      unsettled: await unsettled,
+      posts: listed.map((path) => ({ path, fingerprint: postFingerprint(posts.get(path)?.post ?? null) })),
+      unsettled: (await unsettled).map((path) => {
+        const bytes = readPlainFile(repo.root, path);
+        return { path, content: bytes === null || bytes === "link" ? "" : contentDigestOf(bytes) };
+      }),
       sourceCommits: Object.fromEntries([...resolutions].map(([value, r]) => [value, r.kind] as const)),
-    }, memoKey(VERSION, configFile, configText));
+    });
   }
   const blobs = new Map(
     judged.map(({ pending, entry }) => [entry.translation!, { baseline: pending.baselineBlob, head: pending.headBlob }] as const),
@@ -165,7 +168,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
 }
 
 /** Writes the report memo; it is an optimisation, so nothing about it can fail the run. */
-async function writeMemo(repo: GitRepo, memo: ReportMemo, key: string): Promise<void> {
+async function writeMemo(repo: GitRepo, key: string, memo: MemoInput): Promise<void> {
   const file = await ReportMemoFile.open(repo.env, key).catch(() => null);
   await file?.write(memo).catch(() => undefined);
 }

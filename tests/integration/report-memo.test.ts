@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/types.js";
 import { GitRepo } from "../../src/git/repo.js";
+import { renderJson } from "../../src/render/json.js";
 import { analyze } from "../../src/status/get-status.js";
 import { refreshFromMemo, statusReport } from "../../src/status/refresh-status.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
@@ -45,17 +46,20 @@ function site(): TestRepo {
 
 const env = (repo: TestRepo) => ({ cwd: repo.dir, env: repo.env() });
 const uncached = async (repo: TestRepo) => (await analyze({ ...env(repo), cache: false })).report;
-const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "report.v1");
+const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "report.v2");
 
-/** The report brought up to date from the memo, or null when the memo path declined. */
-async function refreshed(repo: TestRepo): Promise<Report | null> {
+/** The report brought up to date from the memo, as data and as JSON text; null when the memo path declined. */
+async function refreshedRun(repo: TestRepo): Promise<{ report: Report; json: string } | null> {
   const git = await GitRepo.open(repo.dir, repo.env());
   try {
-    return await refreshFromMemo(git, { ...env(repo), cache: true });
+    const result = await refreshFromMemo(git, { ...env(repo), cache: true });
+    return result === null ? null : { report: result.report(), json: result.json() };
   } finally {
     await git.close();
   }
 }
+
+const refreshed = async (repo: TestRepo) => (await refreshedRun(repo))?.report ?? null;
 
 /** A full run that writes the memo, as the first `status` of a clone does. */
 async function remember(repo: TestRepo): Promise<void> {
@@ -66,9 +70,11 @@ async function remember(repo: TestRepo): Promise<void> {
 /** The memo path's answer must be the full run's; returns whether it answered at all. */
 async function agrees(repo: TestRepo): Promise<boolean> {
   const want = await uncached(repo);
-  const got = await refreshed(repo);
-  if (got !== null) expect(got).toEqual(want);
-  expect(await statusReport({ ...env(repo), cache: true })).toEqual(want);
+  const got = await refreshedRun(repo);
+  // The JSON is spliced from stored text: it must be byte for byte what a full run prints.
+  if (got !== null) expect(got.json).toBe(renderJson(want));
+  if (got !== null) expect(got.report).toEqual(want);
+  expect((await statusReport({ ...env(repo), cache: true })).report()).toEqual(want);
   return got !== null;
 }
 

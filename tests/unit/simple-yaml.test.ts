@@ -47,6 +47,7 @@ const TYPICAL = [
 const ACCEPTED: [string, string][] = [
   ["a typical front-matter", TYPICAL],
   ["a typical front-matter with CRLF line endings", TYPICAL.replace(/\n/g, "\r\n")],
+  ["a CRLF front-matter block as split before its closing line, ending in a lone CR", `${TYPICAL.replace(/\n/g, "\r\n").replace(/\r?\n?$/, "")}\r`],
   ["a text without a final line break", "a: 1\nb: two"],
   ["plain strings", "title: Hello World\npath: posts/en/a b.md\nurl: http://example.com/a?b=c#frag\nodd: a, b [c] {d} e]\n"],
   ["plain strings with indicators inside", "a: it's\nb: say \"hi\"\nc: a:b\nd: a#b\ne: a :b\nf: 50%\ng: a - b\nh: a ? b\n"],

@@ -1,6 +1,4 @@
-import { diffData, renderLineDiff, renderWordDiff } from "../../render/diff-text.js";
 import { renderJson } from "../../render/json.js";
-import { originalChange } from "../../status/diff.js";
 import type { CliCommand } from "./common.js";
 
 /** `transtrack diff`: what changed in the original since the translation's baseline. */
@@ -14,6 +12,7 @@ export const diffCommand: CliCommand = {
       .option("--worktree", t("cli.options.worktree"));
   },
   async run(args, options, ctx) {
+    const [{ originalChange }, { diffData, renderLineDiff, renderWordDiff }] = await Promise.all([import("../../status/diff.js"), import("../../render/diff-text.js")]);
     const change = await originalChange({
       cwd: ctx.cwd,
       env: ctx.env,

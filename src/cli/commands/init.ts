@@ -1,5 +1,4 @@
 import { renderJson } from "../../render/json.js";
-import { initConfig } from "../../status/init.js";
 import type { CliCommand } from "./common.js";
 
 /** `transtrack init`: detect the layout and languages, write transtrack.config.json. */
@@ -12,6 +11,7 @@ export const initCommand: CliCommand = {
       .option("--source-language <lang>", t("cli.options.sourceLanguage"));
   },
   async run(_args, options, ctx) {
+    const { initConfig } = await import("../../status/init.js");
     const result = await initConfig({
       cwd: ctx.cwd,
       env: ctx.env,

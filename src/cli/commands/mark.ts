@@ -1,5 +1,4 @@
 import { UsageError } from "../../errors.js";
-import { markTranslations } from "../../status/mark.js";
 import type { CliCommand } from "./common.js";
 
 /** `transtrack mark`: record translations as reflecting their original's last change (or `--commit`). */
@@ -12,6 +11,7 @@ export const markCommand: CliCommand = {
     if (options.commit !== undefined && !/^[0-9a-fA-F]{4,40}$/.test(String(options.commit))) {
       throw new UsageError("BAD_COMMIT", { commit: String(options.commit) });
     }
+    const { markTranslations } = await import("../../status/mark.js");
     const results = await markTranslations({
       cwd: ctx.cwd,
       env: ctx.env,

@@ -1,6 +1,4 @@
 import { statusReport } from "../../status/refresh-status.js";
-import { renderJson } from "../../render/json.js";
-import { renderStatus } from "../../render/status-text.js";
 import { clearProgress, parseLangs, statusOptions, type CliCommand } from "./common.js";
 
 /** `transtrack status`: which translations need attention, per language. */
@@ -16,11 +14,12 @@ export const statusCommand: CliCommand = {
       .option("--worktree", t("cli.options.worktree"));
   },
   async run(args, options, ctx) {
-    const report = await statusReport(statusOptions(ctx, args, options)).finally(() => clearProgress(ctx));
-    if (options.json) ctx.stdout.write(renderJson(report));
+    const result = await statusReport(statusOptions(ctx, args, options)).finally(() => clearProgress(ctx));
+    if (options.json) ctx.stdout.write(result.json());
     else {
+      const { renderStatus } = await import("../../render/status-text.js");
       ctx.stdout.write(
-        renderStatus(report, { all: options.all === true, missing: options.missing === true || options.all === true, quiet: ctx.quiet, t: ctx.t, color: ctx.color }),
+        renderStatus(result.report(), { all: options.all === true, missing: options.missing === true || options.all === true, quiet: ctx.quiet, t: ctx.t, color: ctx.color }),
       );
     }
     return 0;
