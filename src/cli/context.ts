@@ -3,7 +3,7 @@ import type { SignalSource } from "../update/interrupts.js";
 
 /** A stream the CLI writes to. */
 export interface Output {
-  write(text: string): unknown;
+  write(text: string | Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
   rows?: number;

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigError } from "../errors.js";
 
@@ -15,7 +15,8 @@ export interface ConfigText {
 export async function readConfigText(root: string, explicit?: string, cwd: string = root): Promise<ConfigText> {
   const file = explicit ? resolve(cwd, explicit) : join(root, CONFIG_FILE);
   try {
-    return { file, text: await readFile(file, "utf8") };
+    // A small file, read synchronously: see CacheDir for why.
+    return { file, text: readFileSync(file, "utf8") };
   } catch (error) {
     if (!explicit && (error as NodeJS.ErrnoException).code === "ENOENT") return { file: null, text: null };
     throw new ConfigError("CONFIG_UNREADABLE", { file, reason: (error as NodeJS.ErrnoException).code ?? "?" }, { cause: error });

@@ -26,7 +26,8 @@ export interface CatFileOptions {
 
 // Hex only: a newline would start a second request and anything else (revisions, paths,
 // `--` options) is a request language we do not want callers to reach.
-const BLOB_ID = /^[0-9a-fA-F]{4,64}$/;
+// An object id, or "<commit id>:<path>" for a file in a commit's tree: one line each, as cat-file reads them.
+const BLOB_ID = /^[0-9a-fA-F]{4,64}(:[^\n\r\0]+)?$/;
 const COMMIT_NAME = /^[0-9a-fA-F]{4,40}(\^\{commit\})?$/;
 const FOUND = /^([0-9a-f]{40,64}) (\S+) (\d+)$/;
 
@@ -194,7 +195,7 @@ class CatFileSession {
 }
 
 function checkName(name: string, pattern: RegExp): Error | null {
-  return pattern.test(name) ? null : new Error(`not a hex object id: ${JSON.stringify(name)}`);
+  return pattern.test(name) ? null : new Error(`not an object name: ${JSON.stringify(name)}`);
 }
 
 /** Reads many objects through one `git cat-file --batch` process instead of one process each. */

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { constants } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { lstat, mkdir, open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { runGit, type GitEnv } from "./run.js";
@@ -52,20 +52,36 @@ export class CacheDir {
 
   /** A file's checked contents, or null when it is missing or anything about it is off (never followed through a link). */
   async read(name: string, magic: string, key: string): Promise<CacheContents | null> {
-    let bytes: Buffer;
+    const bytes = await this.readBytes(name);
+    return bytes === null ? null : decodeCacheFile(bytes, magic, key);
+  }
+
+  /**
+   * A file whose header (magic, key, length) checks out, with the body's digest checked only when
+   * `verified` is called: a caller can start work the header tells it to do while the digest is computed.
+   */
+  async open(name: string, magic: string, key: string): Promise<{ header: CacheHeader; verified(): CacheContents | null } | null> {
+    const bytes = await this.readBytes(name);
+    const parts = bytes === null ? null : splitCacheFile(bytes, magic, key);
+    if (parts === null) return null;
+    let checked: CacheContents | null | undefined;
+    return { header: parts.header, verified: () => (checked ??= digestMatches(parts) ? parts : null) };
+  }
+
+  // Read synchronously: the callers have nothing else to do meanwhile, and on a machine whose cores are
+  // busy with git a thread-pool read waits for a core several times over.
+  private async readBytes(name: string): Promise<Buffer | null> {
+    let fd: number | null = null;
     try {
-      const handle = await open(join(this.dir, name), constants.O_RDONLY | NOFOLLOW);
-      try {
-        const info = await handle.stat();
-        if (!info.isFile() || info.size > MAX_BYTES) return null;
-        bytes = await handle.readFile();
-      } finally {
-        await handle.close();
-      }
+      fd = openSync(join(this.dir, name), constants.O_RDONLY | NOFOLLOW);
+      const info = fstatSync(fd);
+      if (!info.isFile() || info.size > MAX_BYTES) return null;
+      return readFileSync(fd);
     } catch {
       return null;
+    } finally {
+      if (fd !== null) closeSync(fd);
     }
-    return decodeCacheFile(bytes, magic, key);
   }
 
   /** Replaces a file atomically (temp file + rename); failures are ignored, a cache being an optimisation. */
@@ -99,6 +115,12 @@ export function encodeCacheFile(magic: string, header: { key: string; head: stri
 
 /** The header and body of a cache file's bytes, or null unless the magic line, key, length and digest all match. */
 export function decodeCacheFile(bytes: Buffer, magic: string, key: string): CacheContents | null {
+  const parts = splitCacheFile(bytes, magic, key);
+  return parts !== null && digestMatches(parts) ? parts : null;
+}
+
+/** The header and body, or null unless the magic line, key and body length match; the digest is not checked. */
+function splitCacheFile(bytes: Buffer, magic: string, key: string): CacheContents | null {
   try {
     const first = bytes.indexOf(0x0a);
     const second = first < 0 ? -1 : bytes.indexOf(0x0a, first + 1);
@@ -106,9 +128,12 @@ export function decodeCacheFile(bytes: Buffer, magic: string, key: string): Cach
     const header = JSON.parse(bytes.toString("utf8", first + 1, second)) as Partial<CacheHeader> | null;
     const body = bytes.subarray(second + 1);
     if (header === null || typeof header !== "object" || header.key !== key || typeof header.head !== "string" || header.bytes !== body.length) return null;
-    if (header.sha256 !== createHash("sha256").update(body).digest("hex")) return null;
     return { header: header as CacheHeader, body };
   } catch {
     return null;
   }
+}
+
+function digestMatches({ header, body }: CacheContents): boolean {
+  return header.sha256 === createHash("sha256").update(body).digest("hex");
 }

@@ -6,6 +6,13 @@ import { BlobReader, ObjectChecker } from "./blob-reader.js";
 import { readTreeBlobs } from "./read-history.js";
 import { gitEnvironment, runGit, type GitEnv } from "./run.js";
 
+/** Where a repository stands: its git dir, whether it is shallow, and HEAD (null when it has no commits). */
+export interface RepoState {
+  gitDir: string;
+  shallow: boolean;
+  head: string | null;
+}
+
 /** The one door to a git repository: every git call of transtrack goes through here. */
 export class GitRepo {
   readonly root: string;
@@ -29,6 +36,22 @@ export class GitRepo {
     }
     if (!root) throw new RepoError("NOT_A_REPO", { dir: cwd });
     return new GitRepo(root, env);
+  }
+
+  /**
+   * Opens the repository containing `cwd` and reads where it stands (see `state`) in one git call; null
+   * when that fails (not a repository, no commits yet): `open` then says why.
+   */
+  static async openWithState(cwd: string, env: NodeJS.ProcessEnv): Promise<{ repo: GitRepo; state: RepoState } | null> {
+    let out: string;
+    try {
+      out = await runGit({ cwd, env }, ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--is-shallow-repository", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"]);
+    } catch {
+      return null;
+    }
+    const [root = "", gitDir = "", shallow = "", head = ""] = out.split("\n");
+    if (!root || !gitDir || !/^[0-9a-f]{40,64}$/.test(head)) return null;
+    return { repo: new GitRepo(root, env), state: { gitDir, shallow: shallow === "true", head } };
   }
 
   /** simple-git, for the commands that change the repository; loaded on first use so reads don't pay for it. */
@@ -79,7 +102,7 @@ export class GitRepo {
   }
 
   /** Where the repository stands: its git dir, whether it is shallow, and HEAD (null when it has no commits), in one git call. */
-  async state(): Promise<{ gitDir: string; shallow: boolean; head: string | null }> {
+  async state(): Promise<RepoState> {
     let out: string;
     try {
       out = await runGit(this.env, ["rev-parse", "--absolute-git-dir", "--is-shallow-repository", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"]);

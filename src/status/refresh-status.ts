@@ -1,17 +1,16 @@
 import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { readConfigText } from "../config/locate.js";
-import { lineStats } from "../core/diff-stats.js";
 import { isIgnoredMessage } from "../core/ignore.js";
 import { isPostPath } from "../core/layout.js";
 import { applyRefresh, planRefresh, recount, refreshBlobs, refreshSources, touchedPosts, type MemoEntry } from "../core/refresh.js";
 import type { Report } from "../core/types.js";
 import { isAncestor } from "../git/history-cache.js";
 import { buildHistory, readHistory } from "../git/read-history.js";
-import { GitRepo } from "../git/repo.js";
+import { GitRepo, type RepoState } from "../git/repo.js";
 import { renderJson } from "../render/json.js";
 import { VERSION } from "../version.js";
-import { digestBlobs } from "./contents.js";
+import { contentDigest } from "./contents.js";
 import type { StatusOptions } from "./get-status.js";
 import { PostBatchReader } from "./post-reader.js";
 import { contentDigestOf, memoKey, postFingerprint, postListDigest, ReportMemoFile, type ReportMemo } from "./report-memo.js";
@@ -24,7 +23,8 @@ const MAX_SOURCES = 300;
 /** A status report, as data or as the JSON `renderJson` prints (which a refreshed report gives without building the data). */
 export interface StatusResult {
   report(): Report;
-  json(): string;
+  /** The JSON text, possibly in pieces to be written one after another. */
+  json(): string | Buffer[];
 }
 
 /**
@@ -32,9 +32,10 @@ export interface StatusResult {
  * else from a full analysis (loaded only then: it needs more code than refreshing).
  */
 export async function statusReport(options: StatusOptions): Promise<StatusResult> {
-  const repo = await GitRepo.open(options.cwd, options.env);
+  const opened = memoApplies(options) ? await GitRepo.openWithState(options.cwd, options.env) : null;
+  const repo = opened?.repo ?? (await GitRepo.open(options.cwd, options.env));
   try {
-    const refreshed = memoApplies(options) ? await refreshFromMemo(repo, options).catch(() => null) : null;
+    const refreshed = opened ? await refreshFromMemo(repo, options, opened.state).catch(() => null) : null;
     if (refreshed !== null) return refreshed;
     const { analyzeRepo } = await import("./get-status.js");
     const { report } = await analyzeRepo(repo, options);
@@ -61,32 +62,40 @@ export async function memoKeyFor(repo: GitRepo, options: StatusOptions): Promise
  * changed on disk is read again and must link as before, the set of posts must be the same, and the new
  * commits may only have modified posts (see `planRefresh`); then the report equals a full run's.
  */
-export async function refreshFromMemo(repo: GitRepo, options: StatusOptions): Promise<StatusResult | null> {
-  const [key, state] = await Promise.all([memoKeyFor(repo, options), repo.state()]);
+export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, known?: RepoState): Promise<StatusResult | null> {
+  // Git's answers are asked for as soon as what they need is known, and read while this thread works.
+  const listing = repo.listFilesTagged();
+  // Edited, staged or deleted since HEAD; with what changed between the memo's HEAD and this one, that
+  // is every file whose content may differ from what the memo saw.
+  const edited = repo.changedSince("HEAD");
+  Promise.all([listing, edited]).catch(() => undefined);
+  const [key, state] = await Promise.all([memoKeyFor(repo, options), known ?? repo.state()]);
   if (state.head === null || state.shallow || !state.gitDir) return null;
   const head = state.head;
   const file = await ReportMemoFile.open(repo.env, key, state.gitDir);
-  const memo = file === null ? null : await file.read();
+  const peeked = file === null ? null : await file.peek();
+  if (peeked === null) return null;
+  const moved = peeked.head !== head;
+  // The log is read before the memo is checked, so its messages wait for the ignore rules the memo holds.
+  const messages: string[] = [];
+  const log = moved ? readHistory(repo.env, head, { isIgnored: (message) => (messages.push(message), false), known: [peeked.head] }) : Promise.resolve([]);
+  const asked = Promise.all([isAncestor(repo.env, peeked.head, head), edited, moved ? repo.changedBetween(peeked.head, head) : Promise.resolve([]), listing, log]);
+  asked.catch(() => undefined);
+  const memo = peeked.memo();
   if (memo === null) return null;
-  const moved = memo.head !== head;
   const config = memo.config;
-  // All at once; if the memo's HEAD turns out not to be an ancestor, the rest is thrown away.
-  const [ancestor, logged, onDisk, listing, treeChanges] = await Promise.all([
-    isAncestor(repo.env, memo.head, head),
-    moved ? readHistory(repo.env, head, { isIgnored: (m) => isIgnoredMessage(m, config.ignore), known: [memo.head] }) : Promise.resolve([]),
-    repo.changedSince(memo.head),
-    repo.listFilesTagged(),
-    moved ? repo.changedBetween(memo.head, head) : Promise.resolve([]),
-  ]);
-  if (!ancestor || logged.length > MAX_NEW_COMMITS) return null;
-  if (!postsUnchanged(repo, memo, onDisk, listing)) return null;
+  const resolved = resolutionsUnchanged(repo, memo, log.then((commits) => commits.map((c) => c.sha)));
+  resolved.catch(() => undefined);
+  const [ancestor, onDisk, treeChanges, files, read] = await asked;
+  if (!ancestor || read.length > MAX_NEW_COMMITS || !postsUnchanged(repo, memo, [...onDisk, ...treeChanges], files)) return null;
+  const logged = read.map((c, i) => ({ ...c, ignored: isIgnoredMessage(messages[i]!, config.ignore) }));
 
   const news = buildHistory(head, logged, new Map());
   const touched = touchedPosts(news);
   if (touched === null) return null;
   // A merge's own resolution changes files no commit of the log shows: only a full run sees those.
   if (treeChanges.some((path) => isPostPath(path) && !touched.has(path))) return null;
-  if (!(await resolutionsUnchanged(repo, memo, logged.map((c) => c.sha)))) return null;
+  if (!(await resolved)) return null;
 
   const candidates: MemoEntry[] = [];
   for (const index of new Set([...touched].flatMap((path) => memo.entriesOf(path)))) {
@@ -98,20 +107,36 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions): Pr
   if (plan === null) return null;
   const sources = refreshSources(plan);
   if (sources.length > MAX_SOURCES || sources.some((s) => s.includes("\n"))) return null;
-  const headBlobs = await repo.blobsAt(head, sources);
-  const digests = await digestBlobs(repo.blobs(), refreshBlobs(plan, news, headBlobs), config.translatableKeys);
+  // An original's content at HEAD is asked for by name ("<head>:<path>"), and serves as its blob below.
+  const headBlobs = new Map(sources.map((s) => [s, `${head}:${s}`] as const));
+  const contents = await readContents(repo, refreshBlobs(plan, news, headBlobs));
+  if (sources.some((s) => !contents.has(headBlobs.get(s)!))) return null;
+  const digests = new Map([...contents].map(([name, text]) => [name, contentDigest(text, config.translatableKeys)] as const));
   const refreshed = applyRefresh(plan, news, headBlobs, (blob) => digests.get(blob) ?? "");
   if (refreshed === null) return null;
 
   const stale = refreshed.filter((r) => r.entry.status === "stale");
-  const texts = await repo.blobs().readMany(stale.flatMap((r) => [r.basis!.baselineBlob, headBlobs.get(r.entry.source!)!]));
-  stale.forEach((r, k) => Object.assign(r.entry, lineStats(texts[2 * k]?.toString("utf8") ?? "", texts[2 * k + 1]?.toString("utf8") ?? "")));
+  if (stale.length > 0) {
+    const { lineStats } = await import("../core/diff-stats.js");
+    const texts = await readContents(repo, new Set(stale.map((r) => r.basis!.baselineBlob)));
+    for (const r of stale) Object.assign(r.entry, lineStats(texts.get(r.basis!.baselineBlob) ?? "", contents.get(headBlobs.get(r.entry.source!)!)!));
+  }
 
   const summary = recount(memo.summary, plan.map((p) => p.entry), refreshed.map((r) => r.entry));
   const replaced = new Map(refreshed.map((r) => [r.index, r.entry] as const));
-  let json: string | null = null;
-  const text = () => (json ??= memo.render(head, summary, replaced).toString("utf8"));
-  return { json: text, report: () => JSON.parse(text()) as Report };
+  let parts: Buffer[] | null = null;
+  const render = () => (parts ??= memo.render(head, summary, replaced));
+  return { json: () => render(), report: () => JSON.parse(Buffer.concat(render()).toString("utf8")) as Report };
+}
+
+/** The text of objects by name, through the repository's `cat-file`; names git doesn't have are left out. */
+async function readContents(repo: GitRepo, names: ReadonlySet<string>): Promise<Map<string, string>> {
+  const list = [...names];
+  const contents = new Map<string, string>();
+  await repo.blobs().readEach(list, (content, i) => {
+    if (content !== null) contents.set(list[i]!, content.toString("utf8"));
+  });
+  return contents;
 }
 
 /**
@@ -149,12 +174,13 @@ export function readPlainFile(root: string, path: string): Buffer | null | "link
 }
 
 /** Whether every `source_commit` value still resolves as it did, with the new commits in the history. */
-async function resolutionsUnchanged(repo: GitRepo, memo: ReportMemo, newShas: readonly string[]): Promise<boolean> {
+async function resolutionsUnchanged(repo: GitRepo, memo: ReportMemo, newShas: Promise<readonly string[]>): Promise<boolean> {
   const values = Object.entries(memo.sourceCommits);
-  // A new commit can make a prefix ambiguous, or bring in a commit that was missing or unreachable.
-  if (newShas.some((sha) => values.some(([value]) => sha.startsWith(value)))) return false;
   const unresolved = values.filter(([, kind]) => kind !== "found");
   const now = await Promise.all(unresolved.map(([value]) => repo.resolveCommit(value)));
+  // A new commit can make a prefix ambiguous, or bring in a commit that was missing or unreachable.
+  const shas = await newShas;
+  if (shas.some((sha) => values.some(([value]) => sha.startsWith(value)))) return false;
   return unresolved.every(([, kind], i) => {
     const answer = now[i]!;
     return typeof answer === "string" ? answer === kind : kind === "unreachable";

@@ -97,6 +97,19 @@ export class ReportMemoFile {
     return contents === null ? null : ReportMemo.decode(contents.header.head, contents.body);
   }
 
+  /** The HEAD a memo covers, read before its body is checked; `memo()` checks and decodes it (null when it can't be trusted). */
+  async peek(): Promise<{ head: string; memo(): ReportMemo | null } | null> {
+    const file = await this.dir.open(FILE, MAGIC_LINE, this.key);
+    if (file === null || !SHA.test(file.header.head)) return null;
+    return {
+      head: file.header.head,
+      memo: () => {
+        const contents = file.verified();
+        return contents === null ? null : ReportMemo.decode(contents.header.head, contents.body);
+      },
+    };
+  }
+
   /** Replaces the memo atomically; failures are ignored, the memo being an optimisation. */
   async write(input: MemoInput): Promise<void> {
     await this.dir.write(FILE, MAGIC_LINE, { key: this.key, head: input.head }, encodeMemo(input));
@@ -278,7 +291,7 @@ export class ReportMemo {
    * The report at `head` as `renderJson` prints it, with some entries replaced and the summary given:
    * the other entries are copied as stored, never parsed.
    */
-  render(head: string, summary: Record<string, Summary>, replaced: ReadonlyMap<number, Entry>): Buffer {
+  render(head: string, summary: Record<string, Summary>, replaced: ReadonlyMap<number, Entry>): Buffer[] {
     const skeleton: Report = { schemaVersion: 1, head, languages: this.meta.languages, summary, translations: [], problems: [] };
     const suffix = this.section("suffix");
     const { prefix } = splitReport(renderJson({ ...skeleton, translations: [null as unknown as Entry] }));
@@ -293,7 +306,7 @@ export class ReportMemo {
       from = end;
     }
     parts.push(entries.subarray(from), suffix);
-    return Buffer.concat(parts);
+    return parts;
   }
 }
 

@@ -20,7 +20,7 @@ describe("BlobReader.readEach", () => {
         seen[i] = content === null ? null : content.toString("utf8");
       });
       expect(seen).toEqual([...texts, null]);
-      await expect(reader.readEach([ids[0]!, "HEAD:posts/p1.md"], () => undefined)).rejects.toThrow(/not a hex object id/);
+      await expect(reader.readEach([ids[0]!, "HEAD:posts/p1.md"], () => undefined)).rejects.toThrow(/not an object name/);
       // The reader still answers after the refused batch: nothing of it was sent.
       expect((await reader.read(ids[1]!))?.toString("utf8")).toBe(texts[1]);
     } finally {

@@ -154,12 +154,18 @@ describe("BlobReader", () => {
     expect(results.every((b, i) => b?.toString() === small[i % 3]!.content)).toBe(true);
   });
 
+  it("reads a file of a commit's tree by <commit id>:<path>", async () => {
+    const reader = track(new BlobReader(repo.dir, { env: repo.env() }));
+    expect((await reader.read(`${commitSha}:posts/1.md`))?.toString()).toBe(small[1]!.content);
+    expect(await reader.read(`${commitSha}:posts/none.md`)).toBeNull();
+  });
+
   it("rejects ids that are not plain hex before anything reaches git", async () => {
     const reader = track(new BlobReader(repo.dir, { env: repo.env() }));
     const bad = [`${small[0]!.id}\n${small[1]!.id}`, "--batch-all-objects", "-h", "HEAD", "HEAD:posts/1.md",
       "abc", "", `${small[0]!.id} `, "a".repeat(65), "abcd\r", "abcd\u0000"];
-    for (const id of bad) await expect(reader.read(id), JSON.stringify(id)).rejects.toThrow(/not a hex object id/);
-    await expect(reader.readMany([small[0]!.id, "abcd\nHEAD"])).rejects.toThrow(/not a hex object id/);
+    for (const id of bad) await expect(reader.read(id), JSON.stringify(id)).rejects.toThrow(/not an object name/);
+    await expect(reader.readMany([small[0]!.id, "abcd\nHEAD"])).rejects.toThrow(/not an object name/);
     expect(catFileChildren()).toEqual([]); // lazy start: nothing valid was asked yet
     const results = await reader.readMany([small[0]!.id, small[1]!.id]);
     expect(results.map((b) => b?.toString())).toEqual([small[0]!.content, small[1]!.content]);
@@ -215,8 +221,8 @@ describe("ObjectChecker", () => {
     expect(await checker.check("0000000^{commit}")).toBe("missing");
     expect(await checker.check(`${small[0]!.id.slice(0, 12)}^{commit}`)).toBe("missing"); // a blob is no commit
     expect(await checker.check(COLLIDING_PREFIX)).toBe("ambiguous");
-    await expect(checker.check("HEAD")).rejects.toThrow(/not a hex object id/);
-    await expect(checker.check(`${commitSha.slice(0, 8)}^{tree}`)).rejects.toThrow(/not a hex object id/);
+    await expect(checker.check("HEAD")).rejects.toThrow(/not an object name/);
+    await expect(checker.check(`${commitSha.slice(0, 8)}^{tree}`)).rejects.toThrow(/not an object name/);
   });
 });
 

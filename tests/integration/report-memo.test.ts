@@ -53,7 +53,9 @@ async function refreshedRun(repo: TestRepo): Promise<{ report: Report; json: str
   const git = await GitRepo.open(repo.dir, repo.env());
   try {
     const result = await refreshFromMemo(git, { ...env(repo), cache: true });
-    return result === null ? null : { report: result.report(), json: result.json() };
+    if (result === null) return null;
+    const json = result.json();
+    return { report: result.report(), json: typeof json === "string" ? json : Buffer.concat(json).toString("utf8") };
   } finally {
     await git.close();
   }
