@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 import { runCli } from "./run-cli.js";
 
+// A reader that stops early (`transtrack status --json | head`) closes the pipe: that ends the run
+// quietly, as it does for other command-line tools, instead of with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 // The only place that touches the process: argv, environment, streams and the exit code.
 process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.cwd(),
