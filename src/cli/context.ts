@@ -1,5 +1,6 @@
 import type { Colors, Translate } from "../render/words.js";
 import type { SignalSource } from "../update/interrupts.js";
+import type { RepoProbe } from "../git/probe.js";
 
 /** A stream the CLI writes to. */
 export interface Output {
@@ -31,6 +32,8 @@ export interface CliContext {
   /** Use the history index cached under .git/. */
   cache: boolean;
   locale: string;
+  /** Git's answers asked for at start-up, for the repository in `cwd`. */
+  probe?: RepoProbe;
 }
 
 /** Whether a stream gets colour: a terminal, NO_COLOR unset, `--no-color` not given (FORCE_COLOR forces it). */

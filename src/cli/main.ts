@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { runCli } from "./run-cli.js";
+import { prefetchStatus } from "./prefetch.js";
+
+// git starts on what a status run needs while Node loads the rest of transtrack.
+const probe = prefetchStatus(process.argv.slice(2), process.cwd(), process.env);
+const { runCli } = await import("./run-cli.js");
 
 // A reader that stops early (`transtrack status --json | head`) closes the pipe: that ends the run
 // quietly, as it does for other command-line tools, instead of with a stack trace.
@@ -19,4 +23,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: process.stderr,
   signals: process,
   platform: process.platform,
+  ...(probe ? { probe } : {}),
 });

@@ -5,8 +5,10 @@ import { EXIT_ERROR, UsageError } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { useColor, type CliContext, type Output } from "./context.js";
 import { createTranslator, detectLocale } from "./i18n.js";
+import { resolveDir } from "./prefetch.js";
 import { renderError } from "../render/error.js";
 import type { SignalSource } from "../update/interrupts.js";
+import type { RepoProbe } from "../git/probe.js";
 
 /** The process's side of the world, passed in so tests can run the CLI in-process. */
 export interface CliIo {
@@ -18,6 +20,8 @@ export interface CliIo {
   /** Where SIGINT arrives, for the interactive session; none in-process. */
   signals?: SignalSource;
   platform?: NodeJS.Platform;
+  /** Git's answers asked for at start-up (see `prefetch.ts`). */
+  probe?: RepoProbe;
 }
 
 
@@ -93,10 +97,6 @@ function fail(error: unknown, io: CliIo, t: CliContext["t"], color: CliContext["
   io.stderr.write(renderError(error, t, color, verbose));
   // Known errors and unexpected ones alike end with 2: the run could not do its job.
   return EXIT_ERROR;
-}
-
-function resolveDir(cwd: string, dir: string): string {
-  return dir.startsWith("/") ? dir : `${cwd.replace(/\/+$/, "")}/${dir}`;
 }
 
 /** Reads `--locale` and `--no-color` before parsing, so even parse errors speak the right language. */

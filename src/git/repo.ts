@@ -1,8 +1,10 @@
+import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import type { SimpleGit } from "simple-git";
 import { RepoError } from "../errors.js";
 import { BlobReader, ObjectChecker } from "./blob-reader.js";
+import { editedArgs, LISTING_ARGS, STATE_ARGS, type RepoProbe } from "./probe.js";
 import { readTreeBlobs } from "./read-history.js";
 import { gitEnvironment, runGit, type GitEnv } from "./run.js";
 
@@ -20,6 +22,10 @@ export class GitRepo {
   private simpleGit: Promise<SimpleGit> | null = null;
   private blobReader: BlobReader | null = null;
   private checker: ObjectChecker | null = null;
+  /** Where the repository stood when it was opened with `openWithState`. */
+  private known: RepoState | null = null;
+  /** Answers git gave before the repository was opened, each used once (a later call asks again). */
+  private probe: { listing: Promise<string> | null; edited: Promise<string> | null } | null = null;
 
   private constructor(root: string, env: NodeJS.ProcessEnv) {
     this.root = root;
@@ -42,16 +48,22 @@ export class GitRepo {
    * Opens the repository containing `cwd` and reads where it stands (see `state`) in one git call; null
    * when that fails (not a repository, no commits yet): `open` then says why.
    */
-  static async openWithState(cwd: string, env: NodeJS.ProcessEnv): Promise<{ repo: GitRepo; state: RepoState } | null> {
+  static async openWithState(cwd: string, env: NodeJS.ProcessEnv, probe?: RepoProbe): Promise<{ repo: GitRepo; state: RepoState } | null> {
+    const asked = probe?.dir === cwd ? probe : null;
     let out: string;
     try {
-      out = await runGit({ cwd, env }, ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--is-shallow-repository", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"]);
+      out = await (asked?.state ?? runGit({ cwd, env }, STATE_ARGS));
     } catch {
       return null;
     }
     const [root = "", gitDir = "", shallow = "", head = ""] = out.split("\n");
     if (!root || !gitDir || !/^[0-9a-f]{40,64}$/.test(head)) return null;
-    return { repo: new GitRepo(root, env), state: { gitDir, shallow: shallow === "true", head } };
+    const repo = new GitRepo(root, env);
+    const state = { gitDir, shallow: shallow === "true", head };
+    repo.known = state;
+    // The probe's listing and diff name paths from where it ran: usable only if that is the top level.
+    if (asked && root === realpathOr(cwd)) repo.probe = asked;
+    return { repo, state };
   }
 
   /** simple-git, for the commands that change the repository; loaded on first use so reads don't pay for it. */
@@ -67,6 +79,7 @@ export class GitRepo {
 
   /** HEAD's commit sha; RepoError when the repository has no commits yet. */
   async head(): Promise<string> {
+    if (this.known?.head) return this.known.head;
     const sha = (await this.read(["rev-parse", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"])).trim();
     if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new RepoError("NO_COMMITS", { dir: this.root });
     return sha;
@@ -74,6 +87,7 @@ export class GitRepo {
 
   /** The commits a shallow clone cut off from their parents; empty in a full clone. */
   async shallowCommits(): Promise<string[]> {
+    if (this.known && !this.known.shallow) return [];
     const shallow = (await runGit(this.env, ["rev-parse", "--is-shallow-repository"])).trim() === "true";
     if (!shallow) return [];
     const file = (await runGit(this.env, ["rev-parse", "--git-path", "shallow"])).trim();
@@ -88,7 +102,9 @@ export class GitRepo {
 
   /** `listFiles`, with the files git doesn't track yet told apart. */
   async listFilesTagged(): Promise<{ files: string[]; untracked: Set<string> }> {
-    const out = await runGit(this.env, ["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--deduplicate"]);
+    const asked = this.probe?.listing;
+    if (this.probe) this.probe = { ...this.probe, listing: null };
+    const out = await (asked ?? runGit(this.env, LISTING_ARGS));
     const files = new Set<string>();
     const untracked = new Set<string>();
     // Each record is "<tag> <path>": "?" for an untracked file, a letter for a tracked one.
@@ -116,7 +132,9 @@ export class GitRepo {
 
   /** Files whose working-tree content differs from `commit`'s (tracked files: edited, staged, added or deleted). */
   async changedSince(commit: string): Promise<string[]> {
-    const out = await runGit(this.env, ["diff", "--name-only", "--no-renames", "--no-ext-diff", "-z", commit, "--"]);
+    const asked = commit === "HEAD" ? this.probe?.edited : null;
+    if (asked && this.probe) this.probe = { ...this.probe, edited: null };
+    const out = await (asked ?? runGit(this.env, editedArgs(commit)));
     return out.split("\0").filter(Boolean);
   }
 
@@ -192,5 +210,13 @@ export class GitRepo {
     await Promise.all([this.blobReader?.close(), this.checker?.close()]);
     this.blobReader = null;
     this.checker = null;
+  }
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
   }
 }

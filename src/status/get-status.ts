@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { loadConfig } from "../config/load.js";
+import { loadConfig, type LoadedConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { lineStats } from "../core/diff-stats.js";
 import { judge, neededBlobs, planEntries, type PendingEntry } from "../core/evaluate.js";
@@ -13,6 +13,7 @@ import { buildReport } from "../core/report.js";
 import type { Entry, Report } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
 import { loadHistory } from "../git/history-index.js";
+import type { RepoProbe } from "../git/probe.js";
 import { GitRepo } from "../git/repo.js";
 import { contentDigest, digestBlobs, readVersions } from "./contents.js";
 import { loadPosts, type LoadedPost } from "./load-posts.js";
@@ -36,6 +37,8 @@ export interface StatusOptions {
   /** The time that stands for uncommitted edits. */
   now?: Date;
   onProgress?: (stage: string, count: number) => void;
+  /** Git's answers for this repository asked for before the run (by the CLI, at start-up). */
+  probe?: RepoProbe;
 }
 
 /** A status run's report together with what commands like `diff` and `mark` need beyond it. */
@@ -67,14 +70,19 @@ export async function analyze(options: StatusOptions): Promise<Analysis> {
 
 /** The same as `analyze`, on a repository the caller holds open. */
 export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promise<Analysis> {
-  const { config, file: configFile, text: configText } = await loadConfig(repo.root, options.configFile, options.cwd);
-  const head = await repo.head();
-  const shallow = await repo.shallowCommits();
+  // The file listing is asked for first: reading the posts waits for it, and git answers while the config is read.
+  const listing = repo.listFilesTagged();
+  listing.catch(() => undefined);
+  const [loadedConfig, headSha, shallowCommits] = await Promise.allSettled([loadConfig(repo.root, options.configFile, options.cwd), repo.head(), repo.shallowCommits()]);
+  // A broken config is reported before a repository without commits, as when they were read one by one.
+  for (const result of [loadedConfig, headSha, shallowCommits]) if (result.status === "rejected") throw result.reason;
+  const { config, file: configFile, text: configText } = (loadedConfig as PromiseFulfilledResult<LoadedConfig>).value;
+  const head = (headSha as PromiseFulfilledResult<string>).value;
+  const shallow = (shallowCommits as PromiseFulfilledResult<string[]>).value;
   const scope = (options.paths ?? []).map((p) => toRepoPath(repo.root, options.cwd, p));
   const memoize = memoApplies(options) && shallow.length === 0;
 
   // The working tree and the history are read at the same time: one is disk-bound, the other git-bound.
-  const listing = repo.listFilesTagged();
   const unsettled = memoize ? Promise.all([repo.changedSince(head), listing]).then(([changed, { untracked }]) => [...changed, ...untracked].filter(isPostPath)) : null;
   unsettled?.catch(() => undefined);
   const [loaded, history] = await Promise.all([

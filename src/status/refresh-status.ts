@@ -32,10 +32,11 @@ export interface StatusResult {
  * else from a full analysis (loaded only then: it needs more code than refreshing).
  */
 export async function statusReport(options: StatusOptions): Promise<StatusResult> {
-  const opened = memoApplies(options) ? await GitRepo.openWithState(options.cwd, options.env) : null;
+  const memo = memoApplies(options);
+  const opened = memo || options.probe ? await GitRepo.openWithState(options.cwd, options.env, options.probe) : null;
   const repo = opened?.repo ?? (await GitRepo.open(options.cwd, options.env));
   try {
-    const refreshed = opened ? await refreshFromMemo(repo, options, opened.state).catch(() => null) : null;
+    const refreshed = memo && opened ? await refreshFromMemo(repo, options, opened.state).catch(() => null) : null;
     if (refreshed !== null) return refreshed;
     const { analyzeRepo } = await import("./get-status.js");
     const { report } = await analyzeRepo(repo, options);

@@ -37,6 +37,7 @@ export function statusOptions(ctx: CliContext, paths: string[], options: Record<
     ...(Array.isArray(options.lang) ? { languages: options.lang as string[] } : {}),
     worktree: options.worktree === true,
     cache: ctx.cache,
+    ...(ctx.probe && ctx.probe.dir === ctx.cwd ? { probe: ctx.probe } : {}),
     ...(progress
       ? {
           onProgress: (stage: string, count: number) => {
