@@ -21,6 +21,7 @@ const MAGIC_LINE = `${MAGIC} ${VERSION}`;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** Between two entries of the report's `translations`, as `renderJson` writes them. */
 const ENTRY_SEPARATOR = ",\n    ";
+const NON_ASCII = /[^\x00-\x7f]/;
 const SECTIONS = ["entries", "entryStarts", "bases", "baseStarts", "paths", "posts", "suffix"] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -53,9 +54,24 @@ interface Meta {
   sections: Record<Section, [number, number]>;
 }
 
-/** What linking knows of a post, reduced to a digest; "" for a listed path that couldn't be read as a file. */
+/** What linking knows of a post, reduced to a 53-bit hash; "" for a listed path that couldn't be read as a file. */
 export function postFingerprint(post: Post | null): string {
-  return post === null ? "" : sha1(JSON.stringify(post));
+  // A change shows as a different hash but for a chance of 2^-53; sha1 per post cost a full run ~30 ms.
+  return post === null ? "" : cyrb53(JSON.stringify(post)).toString(36);
+}
+
+/** cyrb53, a fast 53-bit string hash (public domain, by bryc). */
+function cyrb53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 /** The digest of a listing's post paths. */
@@ -137,7 +153,8 @@ export function encodeMemo(input: MemoInput): Buffer {
     baseStarts: offsets(baseTexts, 1),
     paths: Buffer.from(`\n${[...byPath].map(([path, list]) => `${JSON.stringify(path)}\t${list.join(",")}`).join("\n")}\n`),
     posts: Buffer.from(`\n${input.posts.map((p) => `${JSON.stringify(p.path)}\t${p.fingerprint}`).join("\n")}\n`),
-    suffix: Buffer.from(splitReport(renderJson(report)).suffix),
+    // Everything after the entries: the problems and the closing brace, rendered without the entries.
+    suffix: Buffer.from(splitReport(renderJson({ ...report, translations: [null as unknown as Entry] })).suffix),
   };
   const sections = {} as Record<Section, [number, number]>;
   let at = 0;
@@ -161,10 +178,12 @@ export function encodeMemo(input: MemoInput): Buffer {
 /** Byte offsets where each text starts when joined with a separator, and where the last one ends, as little-endian uint32s. */
 function offsets(texts: readonly string[], separator: number): Buffer {
   const out = Buffer.alloc(4 * (texts.length + 1));
+  // For ASCII text (the usual paths and shas) a string's length is its length in bytes.
+  const length = texts.every((t) => !NON_ASCII.test(t)) ? (t: string) => t.length : (t: string) => Buffer.byteLength(t);
   let at = 0;
   texts.forEach((text, i) => {
     out.writeUInt32LE(at, 4 * i);
-    at += Buffer.byteLength(text) + (i < texts.length - 1 ? separator : 0);
+    at += length(text) + (i < texts.length - 1 ? separator : 0);
   });
   out.writeUInt32LE(texts.length === 0 ? 0 : at, 4 * texts.length);
   return out;
