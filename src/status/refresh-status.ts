@@ -4,6 +4,7 @@ import { readConfigText } from "../config/locate.js";
 import { isIgnoredMessage } from "../core/ignore.js";
 import { isPostPath } from "../core/layout.js";
 import { applyRefresh, planRefresh, recount, refreshBlobs, refreshSources, touchedPosts, type MemoEntry } from "../core/refresh.js";
+import type { Config } from "../config/schema.js";
 import type { Report } from "../core/types.js";
 import { isAncestor } from "../git/history-cache.js";
 import { buildHistory, readHistory } from "../git/read-history.js";
@@ -22,6 +23,10 @@ const MAX_SOURCES = 300;
 
 /** A status report, as data or as the JSON `renderJson` prints (which a refreshed report gives without building the data). */
 export interface StatusResult {
+  /** The repository's top level. */
+  root: string;
+  /** The configuration the report was made with. */
+  config: Config;
   report(): Report;
   /** The JSON text, possibly in pieces to be written one after another. */
   json(): string | Buffer[];
@@ -39,8 +44,8 @@ export async function statusReport(options: StatusOptions): Promise<StatusResult
     const refreshed = memo && opened ? await refreshFromMemo(repo, options, opened.state).catch(() => null) : null;
     if (refreshed !== null) return refreshed;
     const { analyzeRepo } = await import("./get-status.js");
-    const { report } = await analyzeRepo(repo, options);
-    return { report: () => report, json: () => renderJson(report) };
+    const { report, config } = await analyzeRepo(repo, options);
+    return { root: repo.root, config, report: () => report, json: () => renderJson(report) };
   } finally {
     await repo.close();
   }
@@ -127,7 +132,7 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, kno
   const replaced = new Map(refreshed.map((r) => [r.index, r.entry] as const));
   let parts: Buffer[] | null = null;
   const render = () => (parts ??= memo.render(head, summary, replaced));
-  return { json: () => render(), report: () => JSON.parse(Buffer.concat(render()).toString("utf8")) as Report };
+  return { root: repo.root, config, json: () => render(), report: () => JSON.parse(Buffer.concat(render()).toString("utf8")) as Report };
 }
 
 /** The text of objects by name, through the repository's `cat-file`; names git doesn't have are left out. */

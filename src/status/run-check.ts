@@ -4,6 +4,7 @@ import type { Entry, Status } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
 import { GitRepo } from "../git/repo.js";
 import { analyzeRepo, type Analysis, type StatusOptions } from "./get-status.js";
+import { memoApplies, statusReport } from "./refresh-status.js";
 
 /** Options of a check run: the status options plus the policy flags, which win over the config. */
 export interface CheckOptions extends StatusOptions {
@@ -19,7 +20,7 @@ export interface CheckOptions extends StatusOptions {
 
 /** A check's outcome: the analysis, what fails and what the policy let through, and where `--since` stood. */
 export interface CheckOutcome {
-  analysis: Analysis;
+  analysis: Pick<Analysis, "report" | "root" | "config">;
   verdict: CheckVerdict;
   since: { ref: string; sha: string } | null;
 }
@@ -41,8 +42,13 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
  * the needed history, `deepen` fetches it (blobless) once and starts over; without it the
  * RepoError that names the fix goes up.
  */
-async function analyzeForCheck(options: CheckOptions): Promise<{ analysis: Analysis; since: { base: SinceBase; facts: SinceFacts } | null }> {
+async function analyzeForCheck(options: CheckOptions): Promise<{ analysis: CheckOutcome["analysis"]; since: { base: SinceBase; facts: SinceFacts } | null }> {
   const ref = options.since ?? null;
+  // Without --since the check needs only the report, which an earlier run's memo may answer.
+  if (ref === null && !options.deepen && memoApplies(options)) {
+    const result = await statusReport(options);
+    return { analysis: { report: result.report(), root: result.root, config: result.config }, since: null };
+  }
   for (let deepened = false; ; deepened = true) {
     const repo = await GitRepo.open(options.cwd, options.env);
     try {

@@ -6,6 +6,7 @@ import { GitRepo } from "../../src/git/repo.js";
 import { renderJson } from "../../src/render/json.js";
 import { analyze } from "../../src/status/get-status.js";
 import { refreshFromMemo, statusReport } from "../../src/status/refresh-status.js";
+import { checkJson, run } from "../helpers/check.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
 
 const post = (fields: string, body: string) => `---\n${fields}\n---\n\n${body}\n`;
@@ -131,6 +132,18 @@ describe("report memo", () => {
       repo.commit(`Edit b: ${text}`);
       expect(await agrees(repo)).toBe(true);
     }
+  });
+
+  it("answers check and the CLI's status from the memo exactly as a full run", async () => {
+    const repo = site();
+    await remember(repo);
+    repo.write("posts/en/c.md", post("title: C", "Second version of c."));
+    repo.commit("Edit c");
+    const memoized = { check: await checkJson(repo), status: (await run(repo, ["status", "--json"])).stdout };
+    expect(await refreshed(repo)).not.toBeNull();
+    expect(memoized.check).toEqual(await checkJson(repo, ["--no-cache"]));
+    expect(memoized.status).toBe((await run(repo, ["status", "--json", "--no-cache"])).stdout);
+    expect(memoized.check.failing).toContain("posts/de/c.md");
   });
 
   it("declines, and the full run answers, when a commit touches a translation", async () => {
