@@ -84,8 +84,13 @@ export class CacheDir {
     }
   }
 
-  /** Replaces a file atomically (temp file + rename); failures are ignored, a cache being an optimisation. */
-  async write(name: string, magic: string, header: { key: string; head: string; [field: string]: unknown }, body: Buffer): Promise<void> {
+  /**
+   * Replaces a file atomically (temp file + rename); failures are ignored, a cache being an optimisation.
+   * The body is streamed from `body` as it is produced and hashed on the way; the header, which holds the
+   * body's length and digest and whatever `header()` adds once the body is written, goes in a fixed-size
+   * line reserved before the body, so that no more than a part of the body is ever in memory.
+   */
+  async write(name: string, magic: string, header: () => { key: string; head: string; [field: string]: unknown }, body: Iterable<Buffer>): Promise<void> {
     const temp = join(this.dir, `${name}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
     try {
       await mkdir(this.dir, { recursive: false }).catch((error: NodeJS.ErrnoException) => {
@@ -96,7 +101,16 @@ export class CacheDir {
       const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
       try {
         // No fsync: a file torn by a crash fails its digest and is rebuilt, which is all a cache needs.
-        await handle.writeFile(encodeCacheFile(magic, header, body));
+        const start = Buffer.byteLength(magic) + 1;
+        await handle.write(Buffer.from(`${magic}\n${" ".repeat(HEADER_BYTES - 1)}\n`));
+        const hash = createHash("sha256");
+        let bytes = 0;
+        for (const chunk of chunked(body)) {
+          hash.update(chunk);
+          bytes += chunk.length;
+          await handle.write(chunk);
+        }
+        await handle.write(headerLine({ ...header(), bytes, sha256: hash.digest("hex") }), 0, undefined, start);
       } finally {
         await handle.close();
       }
@@ -107,10 +121,36 @@ export class CacheDir {
   }
 }
 
+/** Room for the header line: it is written after the body, into this many bytes reserved before it. */
+const HEADER_BYTES = 1024;
+
+/** The header as its fixed-size line (JSON, padded with spaces, which JSON allows). */
+function headerLine(header: Record<string, unknown>): Buffer {
+  const json = JSON.stringify(header);
+  if (Buffer.byteLength(json) > HEADER_BYTES - 1) throw new Error("cache header too long");
+  return Buffer.from(`${json.padEnd(HEADER_BYTES - 1 - (Buffer.byteLength(json) - json.length))}\n`);
+}
+
 /** A cache file's bytes: magic line, header line (with the body's length and digest), body. */
 export function encodeCacheFile(magic: string, header: { key: string; head: string; [field: string]: unknown }, body: Buffer): Buffer {
   const full = { ...header, bytes: body.length, sha256: createHash("sha256").update(body).digest("hex") };
-  return Buffer.concat([Buffer.from(`${magic}\n${JSON.stringify(full)}\n`), body]);
+  return Buffer.concat([Buffer.from(`${magic}\n`), headerLine(full), body]);
+}
+
+/** Small parts gathered into writes of about a megabyte. */
+function* chunked(parts: Iterable<Buffer>): Generator<Buffer> {
+  let group: Buffer[] = [];
+  let size = 0;
+  for (const part of parts) {
+    if (size + part.length > 1 << 20 && group.length > 0) {
+      yield group.length === 1 ? group[0]! : Buffer.concat(group);
+      group = [];
+      size = 0;
+    }
+    group.push(part);
+    size += part.length;
+  }
+  if (group.length > 0) yield group.length === 1 ? group[0]! : Buffer.concat(group);
 }
 
 /** The header and body of a cache file's bytes, or null unless the magic line, key, length and digest all match. */

@@ -9,7 +9,7 @@ import { runGit, type GitEnv } from "./run.js";
 // The file: a magic line, a JSON header line, then the JSON body the header's digest covers.
 //   transtrack-history-index 1
 //   {"key":"…","head":"<sha>","commits":N,"bytes":B,"sha256":"…"}
-//   {"paths":[…],"commits":[[sha,"parent parent",time,ignored,status,oldBlob,newBlob,path,oldPath,…],…]}
+//   {"commits":[[sha,"parent parent",time,ignored,status,oldBlob,newBlob,path,oldPath,…],…],"paths":[…]}
 const MAGIC = "transtrack-history-index";
 /** Bumped whenever what is stored, or how it is read from git, changes. */
 const VERSION = 1;
@@ -51,13 +51,13 @@ export class HistoryCache {
 
   /** Replaces the cached index atomically; failures are ignored, the cache being an optimisation. */
   async write(head: string, commits: readonly LoggedCommit[]): Promise<void> {
-    await this.dir.write(FILE, MAGIC_LINE, { key: this.key, head, commits: commits.length }, encodeBody(commits));
+    await this.dir.write(FILE, MAGIC_LINE, () => ({ key: this.key, head, commits: commits.length }), encodeBody(commits));
   }
 }
 
 /** The file's bytes for an index. */
 export function encode(head: string, commits: readonly LoggedCommit[], key: string): Buffer {
-  return encodeCacheFile(MAGIC_LINE, { key, head, commits: commits.length }, encodeBody(commits));
+  return encodeCacheFile(MAGIC_LINE, { key, head, commits: commits.length }, Buffer.concat([...encodeBody(commits)]));
 }
 
 /** The index a file holds, or null unless every check passes: magic, version, key, length, digest and shape. */
@@ -66,8 +66,11 @@ export function decode(bytes: Buffer, key: string): CachedHistory | null {
   return contents === null ? null : decodeBody(contents.header, contents.body);
 }
 
-/** The body: every path once, and a row per commit whose changes point into the paths. */
-function encodeBody(commits: readonly LoggedCommit[]): Buffer {
+/**
+ * The body, produced a few hundred commits at a time as it is written: a row per commit whose changes
+ * point into the paths, then every path once (JSON doesn't mind the order, and the paths are known last).
+ */
+function* encodeBody(commits: readonly LoggedCommit[]): Generator<Buffer> {
   const pathIndex = new Map<string, number>();
   const paths: string[] = [];
   const indexOf = (path: string | null) => {
@@ -80,12 +83,16 @@ function encodeBody(commits: readonly LoggedCommit[]): Buffer {
     }
     return i;
   };
-  const rows = commits.map((c) => {
-    const row: (string | number)[] = [c.sha, c.parents.join(" "), c.time, c.ignored ? 1 : 0];
-    for (const ch of c.changes) row.push(ch.status, ch.oldBlob, ch.newBlob, indexOf(ch.path), indexOf(ch.oldPath));
-    return row;
-  });
-  return Buffer.from(JSON.stringify({ paths, commits: rows }));
+  yield Buffer.from('{"commits":[');
+  for (let first = 0; first < commits.length; first += 500) {
+    const rows = commits.slice(first, first + 500).map((c) => {
+      const row: (string | number)[] = [c.sha, c.parents.join(" "), c.time, c.ignored ? 1 : 0];
+      for (const ch of c.changes) row.push(ch.status, ch.oldBlob, ch.newBlob, indexOf(ch.path), indexOf(ch.oldPath));
+      return JSON.stringify(row);
+    });
+    yield Buffer.from(`${first > 0 ? "," : ""}${rows.join(",")}`);
+  }
+  yield Buffer.from(`],"paths":${JSON.stringify(paths)}}`);
 }
 
 /** The commits of a checked body, or null when any row is malformed or the first commit is not the header's head. */

@@ -18,7 +18,7 @@ import { GitRepo } from "../git/repo.js";
 import { contentDigest, digestBlobs, readVersions } from "./contents.js";
 import { loadPosts, type LoadedPost } from "./load-posts.js";
 import { memoApplies, readPlainFile } from "./refresh-status.js";
-import { contentDigestOf, memoKey, postFingerprint, ReportMemoFile, type MemoInput } from "./report-memo.js";
+import { contentDigestOf, memoKey, postFingerprint, type MemoInput } from "./report-memo.js";
 import { resolveSourceCommits } from "./resolve-commits.js";
 import { VERSION } from "../version.js";
 
@@ -56,6 +56,8 @@ export interface Analysis {
   /** Per stale translation path: the commits (history indices, newest first) that made it stale. */
   counted: Map<string, number[]>;
   posts: Map<string, LoadedPost>;
+  /** What the report memo would hold for this run, and its key; null when a memo doesn't apply (filters, a shallow clone, linked posts). */
+  memo: { key: string; input: MemoInput } | null;
 }
 
 /** Computes the status of every translation: read the posts and the history first, then the pure core decides. */
@@ -152,33 +154,32 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     },
     problems: linkage.problems.filter((p) => inScope(p.file)),
   });
+  let memo: Analysis["memo"] = null;
   if (unsettled !== null && report.translations.length > 0 && !loaded.some((l) => l.linked)) {
     const bases = new Map(judged.map((j) => [j.entry, j.basis] as const));
     const listed = (await listing).files.filter(isPostPath);
-    await writeMemo(repo, memoKey(VERSION, configFile, configText), {
-      head,
-      config,
-      report,
-      bases: report.translations.map((e) => bases.get(e) ?? null),
-      posts: listed.map((path) => ({ path, fingerprint: postFingerprint(posts.get(path)?.post ?? null) })),
-      unsettled: (await unsettled).map((path) => {
-        const bytes = readPlainFile(repo.root, path);
-        return { path, content: bytes === null || bytes === "link" ? "" : contentDigestOf(bytes) };
-      }),
-      sourceCommits: Object.fromEntries([...resolutions].map(([value, r]) => [value, r.kind] as const)),
-    });
+    memo = {
+      key: memoKey(VERSION, configFile, configText),
+      input: {
+        head,
+        config,
+        report,
+        bases: report.translations.map((e) => bases.get(e) ?? null),
+        posts: listed.map((path) => ({ path, fingerprint: postFingerprint(posts.get(path)?.post ?? null) })),
+        unsettled: (await unsettled).map((path) => {
+          const bytes = readPlainFile(repo.root, path);
+          return { path, content: bytes === null || bytes === "link" ? "" : contentDigestOf(bytes) };
+        }),
+        sourceCommits: Object.fromEntries([...resolutions].map(([value, r]) => [value, r.kind] as const)),
+      },
+    };
   }
+
   const blobs = new Map(
     judged.map(({ pending, entry }) => [entry.translation!, { baseline: pending.baselineBlob, head: pending.headBlob }] as const),
   );
   const counted = new Map(judged.filter((j) => j.counted.length > 0).map((j) => [j.entry.translation!, j.counted] as const));
-  return { report, root: repo.root, config, history, ancestry, commitIndex, blobs, counted, posts };
-}
-
-/** Writes the report memo; it is an optimisation, so nothing about it can fail the run. */
-async function writeMemo(repo: GitRepo, key: string, memo: MemoInput): Promise<void> {
-  const file = await ReportMemoFile.open(repo.env, key).catch(() => null);
-  await file?.write(memo).catch(() => undefined);
+  return { report, root: repo.root, config, history, ancestry, commitIndex, blobs, counted, posts, memo };
 }
 
 async function addLineStats(repo: GitRepo, judged: { pending: PendingEntry; entry: Entry }[], posts: Map<string, LoadedPost>): Promise<void> {

@@ -9,12 +9,12 @@ import type { Report } from "../core/types.js";
 import { isAncestor } from "../git/history-cache.js";
 import { buildHistory, readHistory } from "../git/read-history.js";
 import { GitRepo, type RepoState } from "../git/repo.js";
-import { renderJson } from "../render/json.js";
+import { renderJsonParts } from "../render/json.js";
 import { VERSION } from "../version.js";
 import { contentDigest } from "./contents.js";
 import type { StatusOptions } from "./get-status.js";
 import { PostBatchReader } from "./post-reader.js";
-import { contentDigestOf, memoKey, postFingerprint, postListDigest, ReportMemoFile, type ReportMemo } from "./report-memo.js";
+import { contentDigestOf, memoKey, postFingerprint, postListDigest, ReportMemoFile, type MemoInput, type ReportMemo } from "./report-memo.js";
 
 /** More new commits than this, and a full run (which writes a new memo) is cheaper than refreshing. */
 const MAX_NEW_COMMITS = 200;
@@ -28,8 +28,8 @@ export interface StatusResult {
   /** The configuration the report was made with. */
   config: Config;
   report(): Report;
-  /** The JSON text, possibly in pieces to be written one after another. */
-  json(): string | Buffer[];
+  /** The JSON text `renderJson` prints, in pieces to be written one after another. */
+  json(): Iterable<string | Buffer>;
 }
 
 /**
@@ -37,18 +37,26 @@ export interface StatusResult {
  * else from a full analysis (loaded only then: it needs more code than refreshing).
  */
 export async function statusReport(options: StatusOptions): Promise<StatusResult> {
-  const memo = memoApplies(options);
-  const opened = memo || options.probe ? await GitRepo.openWithState(options.cwd, options.env, options.probe) : null;
+  const applies = memoApplies(options);
+  const opened = applies || options.probe ? await GitRepo.openWithState(options.cwd, options.env, options.probe) : null;
   const repo = opened?.repo ?? (await GitRepo.open(options.cwd, options.env));
   try {
-    const refreshed = memo && opened ? await refreshFromMemo(repo, options, opened.state).catch(() => null) : null;
+    const refreshed = applies && opened ? await refreshFromMemo(repo, options, opened.state).catch(() => null) : null;
     if (refreshed !== null) return refreshed;
     const { analyzeRepo } = await import("./get-status.js");
-    const { report, config } = await analyzeRepo(repo, options);
-    return { root: repo.root, config, report: () => report, json: () => renderJson(report) };
+    // Only these are kept: the rest of the analysis (the posts' text among it) can go before the memo is encoded.
+    const { report, config, memo } = await analyzeRepo(repo, options);
+    if (memo !== null) await writeMemo(repo, memo.key, memo.input);
+    return { root: repo.root, config, report: () => report, json: () => renderJsonParts(report) };
   } finally {
     await repo.close();
   }
+}
+
+/** Writes the report memo; it is an optimisation, so nothing about it can fail the run. */
+async function writeMemo(repo: GitRepo, key: string, input: MemoInput): Promise<void> {
+  const file = await ReportMemoFile.open(repo.env, key).catch(() => null);
+  await file?.write(input).catch(() => undefined);
 }
 
 /** Whether a status run can come from the memo: the whole report, committed originals, cache allowed. */

@@ -3,25 +3,23 @@ import type { Config } from "../config/schema.js";
 import type { VerdictBasis } from "../core/evaluate.js";
 import { POST_EXTENSIONS } from "../core/layout.js";
 import { STATUSES, type Entry, type Post, type Report, type Summary } from "../core/types.js";
-import { CacheDir } from "../git/cache-file.js";
-import { renderJson } from "../render/json.js";
+import { CacheDir, type CacheHeader } from "../git/cache-file.js";
+import { ENTRY_SEPARATOR, entryText, reportFrame } from "../render/json.js";
 import type { GitEnv } from "../git/run.js";
 
 // The last full report and what bringing it up to date needs, in the git dir's transtrack directory.
 // A run that can refresh it reads only what it needs: the few entries the new commits touch are found
 // through an index by path, and the JSON output is spliced from the stored text of the others.
-//   transtrack-report 2
+//   transtrack-report 3
 //   {"key":"…","head":"<sha>","bytes":B,"sha256":"…"}
 //   <meta JSON>\n  then the sections it places: entries, entryStarts, bases, baseStarts, paths, posts, suffix
 const MAGIC = "transtrack-report";
 /** Bumped whenever what is stored, or what a report holds, changes. */
-const VERSION = 2;
+const VERSION = 3;
 const FILE = `report.v${VERSION}`;
 const MAGIC_LINE = `${MAGIC} ${VERSION}`;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** Between two entries of the report's `translations`, as `renderJson` writes them. */
-const ENTRY_SEPARATOR = ",\n    ";
-const NON_ASCII = /[^\x00-\x7f]/;
 const SECTIONS = ["entries", "entryStarts", "bases", "baseStarts", "paths", "posts", "suffix"] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -110,7 +108,7 @@ export class ReportMemoFile {
   /** The memo, or null when there is none or it can't be trusted. */
   async read(): Promise<ReportMemo | null> {
     const contents = await this.dir.read(FILE, MAGIC_LINE, this.key);
-    return contents === null ? null : ReportMemo.decode(contents.header.head, contents.body);
+    return contents === null ? null : ReportMemo.decode(contents.header, contents.body);
   }
 
   /** The HEAD a memo covers, read before its body is checked; `memo()` checks and decodes it (null when it can't be trusted). */
@@ -121,22 +119,71 @@ export class ReportMemoFile {
       head: file.header.head,
       memo: () => {
         const contents = file.verified();
-        return contents === null ? null : ReportMemo.decode(contents.header.head, contents.body);
+        return contents === null ? null : ReportMemo.decode(contents.header, contents.body);
       },
     };
   }
 
   /** Replaces the memo atomically; failures are ignored, the memo being an optimisation. */
   async write(input: MemoInput): Promise<void> {
-    await this.dir.write(FILE, MAGIC_LINE, { key: this.key, head: input.head }, encodeMemo(input));
+    const body = encodeMemo(input);
+    await this.dir.write(FILE, MAGIC_LINE, () => ({ key: this.key, head: input.head, meta: body.meta() }), body.parts);
   }
 }
 
-/** The memo body's bytes. */
-export function encodeMemo(input: MemoInput): Buffer {
-  const { report } = input;
-  const entryTexts = report.translations.map(entryText);
-  const baseTexts = input.bases.map((b) => JSON.stringify(b));
+/**
+ * The memo body, produced part by part as it is written: the sections in order, then the meta line;
+ * `meta` gives where that line lies once the parts have all been taken.
+ */
+export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta(): [number, number] } {
+  let metaRange: [number, number] | null = null;
+  function* parts(): Generator<Buffer> {
+    const { report } = input;
+    const sections = {} as Record<Section, [number, number]>;
+    let at = 0;
+    const section = function* (name: Section, pieces: Iterable<Buffer>): Generator<Buffer> {
+      const start = at;
+      for (const piece of pieces) {
+        at += piece.length;
+        yield piece;
+      }
+      sections[name] = [start, at - start];
+    };
+    const entryStarts = Buffer.alloc(4 * (report.translations.length + 1));
+    yield* section("entries", joined(report.translations.length, (i) => entryText(report.translations[i]!), ENTRY_SEPARATOR, entryStarts));
+    yield* section("entryStarts", [entryStarts]);
+    const baseStarts = Buffer.alloc(4 * (input.bases.length + 1));
+    yield* section("bases", joined(input.bases.length, (i) => JSON.stringify(input.bases[i]), "\n", baseStarts));
+    yield* section("baseStarts", [baseStarts]);
+    yield* section("paths", lines([...pathIndex(report)].map(([path, list]) => `${JSON.stringify(path)}\t${list.join(",")}`)));
+    yield* section("posts", lines(input.posts.map((p) => `${JSON.stringify(p.path)}\t${p.fingerprint}`)));
+    // Everything after the entries: the problems and the closing brace, rendered without the entries.
+    yield* section("suffix", [Buffer.from(reportFrame(report).suffix)]);
+    const meta: Meta = {
+      config: input.config,
+      languages: report.languages,
+      summary: report.summary,
+      count: report.translations.length,
+      postList: postListDigest(input.posts.map((p) => p.path)),
+      unsettled: input.unsettled.map((u) => [u.path, u.content]),
+      sourceCommits: input.sourceCommits,
+      sections,
+    };
+    const line = Buffer.from(JSON.stringify(meta));
+    metaRange = [at, line.length];
+    yield line;
+  }
+  return {
+    parts: parts(),
+    meta: () => {
+      if (metaRange === null) throw new Error("memo parts not all taken");
+      return metaRange;
+    },
+  };
+}
+
+/** Which entries name each path as their original or translation. */
+function pathIndex(report: Report): Map<string, number[]> {
   const byPath = new Map<string, number[]>();
   report.translations.forEach((e, i) => {
     for (const path of new Set([e.source, e.translation])) {
@@ -146,61 +193,36 @@ export function encodeMemo(input: MemoInput): Buffer {
       else byPath.set(path, [i]);
     }
   });
-  const parts: Record<Section, Buffer> = {
-    entries: Buffer.from(entryTexts.join(ENTRY_SEPARATOR)),
-    entryStarts: offsets(entryTexts, ENTRY_SEPARATOR.length),
-    bases: Buffer.from(baseTexts.join("\n")),
-    baseStarts: offsets(baseTexts, 1),
-    paths: Buffer.from(`\n${[...byPath].map(([path, list]) => `${JSON.stringify(path)}\t${list.join(",")}`).join("\n")}\n`),
-    posts: Buffer.from(`\n${input.posts.map((p) => `${JSON.stringify(p.path)}\t${p.fingerprint}`).join("\n")}\n`),
-    // Everything after the entries: the problems and the closing brace, rendered without the entries.
-    suffix: Buffer.from(splitReport(renderJson({ ...report, translations: [null as unknown as Entry] })).suffix),
-  };
-  const sections = {} as Record<Section, [number, number]>;
+  return byPath;
+}
+
+/** Lines as a section a path is looked up in: each begins after a newline, the last ends with one. */
+function* lines(texts: readonly string[]): Generator<Buffer> {
+  yield Buffer.from("\n");
+  for (let first = 0; first < texts.length; first += 4096) yield Buffer.from(`${texts.slice(first, first + 4096).join("\n")}\n`);
+}
+
+/**
+ * `count` texts joined by a separator, produced in buffers of a few thousand texts each, with the byte
+ * offset where each text starts and where the last one ends written into `starts` (little-endian uint32s).
+ */
+function* joined(count: number, text: (index: number) => string, separator: string, starts: Buffer): Generator<Buffer> {
   let at = 0;
-  for (const name of SECTIONS) {
-    sections[name] = [at, parts[name].length];
-    at += parts[name].length;
+  for (let first = 0; first < count; first += 2048) {
+    const group: string[] = [];
+    for (let i = first; i < Math.min(first + 2048, count); i++) group.push(text(i));
+    const last = first + group.length === count;
+    const chunk = group.join(separator) + (last ? "" : separator);
+    const part = Buffer.from(chunk);
+    // UTF-8 is longer than the string only for non-ASCII text; ASCII (the usual paths and shas) needs no byte counts.
+    const length = part.length === chunk.length ? (t: string) => t.length : (t: string) => Buffer.byteLength(t);
+    group.forEach((t, k) => {
+      starts.writeUInt32LE(at, 4 * (first + k));
+      at += length(t) + (first + k < count - 1 ? Buffer.byteLength(separator) : 0);
+    });
+    yield part;
   }
-  const meta: Meta = {
-    config: input.config,
-    languages: report.languages,
-    summary: report.summary,
-    count: report.translations.length,
-    postList: postListDigest(input.posts.map((p) => p.path)),
-    unsettled: input.unsettled.map((u) => [u.path, u.content]),
-    sourceCommits: input.sourceCommits,
-    sections,
-  };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(meta)}\n`), ...SECTIONS.map((name) => parts[name])]);
-}
-
-/** Byte offsets where each text starts when joined with a separator, and where the last one ends, as little-endian uint32s. */
-function offsets(texts: readonly string[], separator: number): Buffer {
-  const out = Buffer.alloc(4 * (texts.length + 1));
-  // For ASCII text (the usual paths and shas) a string's length is its length in bytes.
-  const length = texts.every((t) => !NON_ASCII.test(t)) ? (t: string) => t.length : (t: string) => Buffer.byteLength(t);
-  let at = 0;
-  texts.forEach((text, i) => {
-    out.writeUInt32LE(at, 4 * i);
-    at += length(text) + (i < texts.length - 1 ? separator : 0);
-  });
-  out.writeUInt32LE(texts.length === 0 ? 0 : at, 4 * texts.length);
-  return out;
-}
-
-/** One entry as `renderJson` writes it inside the report's `translations`. */
-function entryText(entry: Entry): string {
-  return JSON.stringify(entry, null, 2).replace(/\n/g, "\n    ");
-}
-
-/** The printed report around its entries: everything before the first, and everything after the last. */
-function splitReport(text: string): { prefix: string; suffix: string } {
-  const marker = '\n  "translations": [';
-  const start = text.indexOf(marker) + marker.length;
-  const end = text.indexOf('\n  ],\n  "problems":', start);
-  if (start < marker.length || end < 0) throw new Error("unexpected report layout");
-  return { prefix: `${text.slice(0, start)}\n    `, suffix: text.slice(end) };
+  starts.writeUInt32LE(at, 4 * count);
 }
 
 /** A memo as read: small parts parsed, the rest looked up in place. */
@@ -212,24 +234,26 @@ export class ReportMemo {
     private readonly base: number,
   ) {}
 
-  /** A memo from its checked body, or null unless its layout holds together. */
-  static decode(head: string, body: Buffer): ReportMemo | null {
+  /** A memo from its checked header and body, or null unless its layout holds together. */
+  static decode(header: CacheHeader, body: Buffer): ReportMemo | null {
     try {
-      if (!SHA.test(head)) return null;
-      const end = body.indexOf(0x0a);
-      const meta = JSON.parse(body.toString("utf8", 0, end)) as Meta;
+      const { head } = header;
+      const range = header.meta;
+      if (!SHA.test(head) || !Array.isArray(range) || !range.every((n) => Number.isInteger(n) && n >= 0)) return null;
+      const [metaAt, metaLength] = range as [number, number];
+      if (metaAt + metaLength !== body.length) return null;
+      const meta = JSON.parse(body.toString("utf8", metaAt, metaAt + metaLength)) as Meta;
       if (typeof meta !== "object" || meta === null || typeof meta.config !== "object" || !Number.isInteger(meta.count)) return null;
       if (!Array.isArray(meta.languages) || typeof meta.summary !== "object" || typeof meta.postList !== "string" || !Array.isArray(meta.unsettled)) return null;
       if (typeof meta.sourceCommits !== "object" || meta.sourceCommits === null) return null;
       let at = 0;
       for (const name of SECTIONS) {
-        const range = meta.sections?.[name];
-        if (!Array.isArray(range) || range[0] !== at || !Number.isInteger(range[1]) || range[1] < 0) return null;
-        at += range[1];
+        const section = meta.sections?.[name];
+        if (!Array.isArray(section) || section[0] !== at || !Number.isInteger(section[1]) || section[1] < 0) return null;
+        at += section[1];
       }
-      if (end + 1 + at !== body.length) return null;
-      if (meta.count === 0) return null;
-      const memo = new ReportMemo(head, meta, body, end + 1);
+      if (at !== metaAt || meta.count === 0) return null;
+      const memo = new ReportMemo(head, meta, body, 0);
       const starts = memo.section("entryStarts");
       if (starts.length !== 4 * (meta.count + 1) || memo.section("baseStarts").length !== starts.length) return null;
       return memo;
@@ -313,7 +337,7 @@ export class ReportMemo {
   render(head: string, summary: Record<string, Summary>, replaced: ReadonlyMap<number, Entry>): Buffer[] {
     const skeleton: Report = { schemaVersion: 1, head, languages: this.meta.languages, summary, translations: [], problems: [] };
     const suffix = this.section("suffix");
-    const { prefix } = splitReport(renderJson({ ...skeleton, translations: [null as unknown as Entry] }));
+    const { prefix } = reportFrame(skeleton);
     const parts: Buffer[] = [Buffer.from(prefix)];
     const entries = this.section("entries");
     const starts = this.section("entryStarts");

@@ -29,12 +29,15 @@ function site(): TestRepo {
   repo.write("posts/en/b.md", post("title: B", "First version of b."));
   repo.write("posts/en/c.md", post("title: C", "First version of c."));
   repo.write("posts/en/d.md", post("title: D", "First version of d."));
+  // A name beyond ASCII: the memo's offsets count bytes, not characters.
+  repo.write("posts/en/über-ünïcode.md", post("title: Ü", "First version of ü."));
   const originals = repo.commit("Add originals");
   repo.write("posts/de/a.md", post("lang: de\ntitle: A de", "Erste Fassung."));
   repo.write("posts/de/b.md", post("lang: de\ntitle: B de", "Erste Fassung."));
   repo.write("posts/de/c.md", post(`lang: de\ntitle: C de\nsource_commit: ${originals.slice(0, 10)}`, "Erste Fassung."));
   repo.write("posts/fr/a.md", post("lang: fr\ntitle: A fr\nsource_commit: 0badc0de", "Première version."));
   repo.write("posts/fr/d.md", post("lang: fr\ntitle: D fr", "Première version."));
+  repo.write("posts/de/über-ünïcode.md", post("lang: de\ntitle: Ü de", "Erste Fassung."));
   repo.commit("Translate");
   repo.write("posts/en/a.md", post("title: A", "Second version of a."));
   repo.commit("Edit a");
@@ -47,7 +50,7 @@ function site(): TestRepo {
 
 const env = (repo: TestRepo) => ({ cwd: repo.dir, env: repo.env() });
 const uncached = async (repo: TestRepo) => (await analyze({ ...env(repo), cache: false })).report;
-const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "report.v2");
+const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "report.v3");
 
 /** The report brought up to date from the memo, as data and as JSON text; null when the memo path declined. */
 async function refreshedRun(repo: TestRepo): Promise<{ report: Report; json: string } | null> {
@@ -55,8 +58,8 @@ async function refreshedRun(repo: TestRepo): Promise<{ report: Report; json: str
   try {
     const result = await refreshFromMemo(git, { ...env(repo), cache: true });
     if (result === null) return null;
-    const json = result.json();
-    return { report: result.report(), json: typeof json === "string" ? json : Buffer.concat(json).toString("utf8") };
+    const json = [...result.json()].map((part) => part.toString()).join("");
+    return { report: result.report(), json };
   } finally {
     await git.close();
   }
@@ -66,7 +69,7 @@ const refreshed = async (repo: TestRepo) => (await refreshedRun(repo))?.report ?
 
 /** A full run that writes the memo, as the first `status` of a clone does. */
 async function remember(repo: TestRepo): Promise<void> {
-  await analyze({ ...env(repo), cache: true });
+  await statusReport({ ...env(repo), cache: true });
   expect(existsSync(memoFile(repo))).toBe(true);
 }
 
@@ -97,6 +100,8 @@ describe("report memo", () => {
     repo.commit("Re-wrap c");
     repo.write("posts/en/a.md", post("title: A", "Third version of a."));
     repo.commit("Reword a [skip translation]");
+    repo.write("posts/en/über-ünïcode.md", post("title: Ü", "Second version of ü."));
+    repo.commit("Edit ü");
     expect(await agrees(repo)).toBe(true);
     const report = (await refreshed(repo))!;
     expect(report.translations.find((e) => e.translation === "posts/de/b.md")).toMatchObject({ status: "stale", commitsBehind: 1, linesAdded: 1, linesRemoved: 1 });
@@ -233,10 +238,10 @@ describe("report memo", () => {
 
   it("is neither read nor written with --no-cache, with a path or language filter, or with --worktree", async () => {
     const repo = site();
-    await analyze({ ...env(repo), cache: false });
-    await analyze({ ...env(repo), cache: true, paths: ["posts/en"] });
-    await analyze({ ...env(repo), cache: true, languages: ["de"] });
-    await analyze({ ...env(repo), cache: true, worktree: true });
+    await statusReport({ ...env(repo), cache: false });
+    await statusReport({ ...env(repo), cache: true, paths: ["posts/en"] });
+    await statusReport({ ...env(repo), cache: true, languages: ["de"] });
+    await statusReport({ ...env(repo), cache: true, worktree: true });
     expect(existsSync(memoFile(repo))).toBe(false);
   });
 
@@ -244,7 +249,7 @@ describe("report memo", () => {
     const repo = site();
     symlinkSync("../en/b.md", join(repo.dir, "posts/fr/b.md"));
     repo.commit("Link the French b to the English one");
-    await analyze({ ...env(repo), cache: true });
+    await statusReport({ ...env(repo), cache: true });
     expect(existsSync(memoFile(repo))).toBe(false);
   });
 });

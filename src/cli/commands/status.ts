@@ -16,8 +16,7 @@ export const statusCommand: CliCommand = {
   async run(args, options, ctx) {
     const result = await statusReport(statusOptions(ctx, args, options)).finally(() => clearProgress(ctx));
     if (options.json) {
-      const json = result.json();
-      for (const part of typeof json === "string" ? [json] : json) ctx.stdout.write(part);
+      for (const part of result.json()) ctx.stdout.write(part);
     }
     else {
       const { renderStatus } = await import("../../render/status-text.js");
