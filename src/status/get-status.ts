@@ -39,6 +39,8 @@ export interface StatusOptions {
   onProgress?: (stage: string, count: number) => void;
   /** Git's answers for this repository asked for before the run (by the CLI, at start-up). */
   probe?: RepoProbe;
+  /** Keep the posts' text in the analysis (default true); a caller that needs only the report saves the memory. */
+  keepText?: boolean;
 }
 
 /** A status run's report together with what commands like `diff` and `mark` need beyond it. */
@@ -88,7 +90,9 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const unsettled = memoize ? Promise.all([repo.changedSince(head), listing]).then(([changed, { untracked }]) => [...changed, ...untracked].filter(isPostPath)) : null;
   unsettled?.catch(() => undefined);
   const [loaded, history] = await Promise.all([
-    listing.then(({ files }) => loadPosts(repo.root, files, config.keys, { onProgress: (n) => options.onProgress?.("posts", n) })),
+    listing.then(({ files }) =>
+      loadPosts(repo.root, files, config.keys, { onProgress: (n) => options.onProgress?.("posts", n), keepText: options.keepText !== false || options.worktree === true }),
+    ),
     loadHistory(repo.env, head, {
       isIgnored: (message) => isIgnoredMessage(message, config.ignore),
       ignoreRules: config.ignore,

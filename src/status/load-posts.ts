@@ -20,6 +20,8 @@ export interface LoadPostsOptions {
   onProgress?: (posts: number) => void;
   /** Share the reading with a worker thread: `auto` (the default) does from WORKER_THRESHOLD posts on. */
   threads?: "auto" | "always" | "never";
+  /** Keep each post's bytes for `text` (default true); without them the posts' memory goes once they are parsed. */
+  keepText?: boolean;
 }
 
 /** From this many posts on, a worker thread reads beside the main thread (it costs ~40 ms to start). */
@@ -79,7 +81,8 @@ export async function loadPosts(root: string, files: readonly string[], keys: Co
   const all = [...slabs, ...workerSlabs, ...rest.finish()];
   const loaded: LoadedPost[] = [];
   for (const record of records) {
-    if (record !== null) loaded.push(lazyText(record.post, record.slab < 0 ? null : all[record.slab]!.subarray(record.start, record.end), record.linked === true));
+    const keep = options.keepText !== false && record !== null && record.slab >= 0;
+    if (record !== null) loaded.push(lazyText(record.post, keep ? all[record.slab]!.subarray(record.start, record.end) : null, record.linked === true));
   }
   return loaded;
 }
