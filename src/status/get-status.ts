@@ -13,35 +13,17 @@ import { buildReport } from "../core/report.js";
 import type { Entry, Report } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
 import { loadHistory } from "../git/history-index.js";
-import type { RepoProbe } from "../git/probe.js";
 import { GitRepo } from "../git/repo.js";
 import { contentDigest, digestBlobs, readVersions } from "./contents.js";
 import { loadPosts, type LoadedPost } from "./load-posts.js";
-import { memoApplies, readPlainFile } from "./refresh-status.js";
-import { contentDigestOf, memoKey, postFingerprint, type MemoInput } from "./report-memo.js";
+import type { StatusOptions } from "./options.js";
+import { readPlainFile } from "./post-reader.js";
+import { contentDigestOf, memoApplies, memoKey, postFingerprint, type MemoInput } from "./report-memo.js";
 import { resolveSourceCommits } from "./resolve-commits.js";
 import { VERSION } from "../version.js";
 
-/** Options of a status run; paths are relative to `cwd`. */
-export interface StatusOptions {
-  cwd: string;
-  /** The environment git runs with. */
-  env: NodeJS.ProcessEnv;
-  configFile?: string;
-  paths?: readonly string[];
-  languages?: readonly string[];
-  /** Compare originals as they stand on disk, counting uncommitted edits. */
-  worktree?: boolean;
-  /** Use the history index cached under .git/ (default true). */
-  cache?: boolean;
-  /** The time that stands for uncommitted edits. */
-  now?: Date;
-  onProgress?: (stage: string, count: number) => void;
-  /** Git's answers for this repository asked for before the run (by the CLI, at start-up). */
-  probe?: RepoProbe;
-  /** Keep the posts' text in the analysis (default true); a caller that needs only the report saves the memory. */
-  keepText?: boolean;
-}
+export type { StatusOptions } from "./options.js";
+
 
 /** A status run's report together with what commands like `diff` and `mark` need beyond it. */
 export interface Analysis {

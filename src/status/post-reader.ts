@@ -175,3 +175,14 @@ export function unreadable(path: string, code: "SYMLINK_OUTSIDE_REPO" | "INVALID
     end: 0,
   };
 }
+
+/** A post's bytes, never through a link ("link" then); null when it is not a readable file. */
+export function readPlainFile(root: string, path: string): Buffer | null | "link" {
+  try {
+    const info = lstatSync(join(root, path));
+    if (info.isSymbolicLink()) return "link";
+    return info.isFile() ? readFileSync(join(root, path)) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,5 +1,4 @@
-import { lstatSync, readFileSync, realpathSync } from "node:fs";
-import { join } from "node:path";
+import { realpathSync } from "node:fs";
 import { readConfigText } from "../config/locate.js";
 import { isIgnoredMessage } from "../core/ignore.js";
 import { isPostPath } from "../core/layout.js";
@@ -12,9 +11,9 @@ import { GitRepo, type RepoState } from "../git/repo.js";
 import { renderJsonParts } from "../render/json.js";
 import { VERSION } from "../version.js";
 import { contentDigest } from "./contents.js";
-import type { StatusOptions } from "./get-status.js";
-import { PostBatchReader } from "./post-reader.js";
-import { contentDigestOf, memoKey, postFingerprint, postListDigest, ReportMemoFile, type MemoInput, type ReportMemo } from "./report-memo.js";
+import type { StatusOptions } from "./options.js";
+import { PostBatchReader, readPlainFile } from "./post-reader.js";
+import { contentDigestOf, memoApplies, memoKey, postFingerprint, postListDigest, ReportMemoFile, type MemoInput, type ReportMemo } from "./report-memo.js";
 
 /** More new commits than this, and a full run (which writes a new memo) is cheaper than refreshing. */
 const MAX_NEW_COMMITS = 200;
@@ -59,10 +58,6 @@ async function writeMemo(repo: GitRepo, key: string, input: MemoInput): Promise<
   await file?.write(input).catch(() => undefined);
 }
 
-/** Whether a status run can come from the memo: the whole report, committed originals, cache allowed. */
-export function memoApplies(options: StatusOptions): boolean {
-  return options.cache !== false && !options.worktree && !(options.paths?.length) && !(options.languages?.length);
-}
 
 /** The memo's key for this run's configuration file. */
 export async function memoKeyFor(repo: GitRepo, options: StatusOptions): Promise<string> {
@@ -176,16 +171,6 @@ function postsUnchanged(repo: GitRepo, memo: ReportMemo, onDisk: readonly string
   return true;
 }
 
-/** A post's bytes, never through a link ("link" then); null when it is not a readable file. */
-export function readPlainFile(root: string, path: string): Buffer | null | "link" {
-  try {
-    const info = lstatSync(join(root, path));
-    if (info.isSymbolicLink()) return "link";
-    return info.isFile() ? readFileSync(join(root, path)) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Whether every `source_commit` value still resolves as it did, with the new commits in the history. */
 async function resolutionsUnchanged(repo: GitRepo, memo: ReportMemo, newShas: Promise<readonly string[]>): Promise<boolean> {

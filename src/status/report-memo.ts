@@ -6,6 +6,7 @@ import { STATUSES, type Entry, type Post, type Report, type Summary } from "../c
 import { CacheDir, type CacheHeader } from "../git/cache-file.js";
 import { ENTRY_SEPARATOR, entryText, reportFrame } from "../render/json.js";
 import type { GitEnv } from "../git/run.js";
+import type { StatusOptions } from "./options.js";
 
 // The last full report and what bringing it up to date needs, in the git dir's transtrack directory.
 // A run that can refresh it reads only what it needs: the few entries the new commits touch are found
@@ -52,6 +53,10 @@ interface Meta {
   sections: Record<Section, [number, number]>;
 }
 
+/** Whether a status run can come from the memo: the whole report, committed originals, cache allowed. */
+export function memoApplies(options: StatusOptions): boolean {
+  return options.cache !== false && !options.worktree && !(options.paths?.length) && !(options.languages?.length);
+}
 /** What linking knows of a post, reduced to a 53-bit hash; "" for a listed path that couldn't be read as a file. */
 export function postFingerprint(post: Post | null): string {
   // A change shows as a different hash but for a chance of 2^-53; sha1 per post cost a full run ~30 ms.

@@ -4,7 +4,8 @@ import type { Entry, Status } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
 import { GitRepo } from "../git/repo.js";
 import { analyzeRepo, type Analysis, type StatusOptions } from "./get-status.js";
-import { memoApplies, statusReport } from "./refresh-status.js";
+import { statusReport } from "./refresh-status.js";
+import { memoApplies } from "./report-memo.js";
 
 /** Options of a check run: the status options plus the policy flags, which win over the config. */
 export interface CheckOptions extends StatusOptions {

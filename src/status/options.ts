@@ -1,0 +1,22 @@
+import type { RepoProbe } from "../git/probe.js";
+
+/** Options of a status run; paths are relative to `cwd`. */
+export interface StatusOptions {
+  cwd: string;
+  /** The environment git runs with. */
+  env: NodeJS.ProcessEnv;
+  configFile?: string;
+  paths?: readonly string[];
+  languages?: readonly string[];
+  /** Compare originals as they stand on disk, counting uncommitted edits. */
+  worktree?: boolean;
+  /** Use the history index cached under .git/ (default true). */
+  cache?: boolean;
+  /** The time that stands for uncommitted edits. */
+  now?: Date;
+  onProgress?: (stage: string, count: number) => void;
+  /** Git's answers for this repository asked for before the run (by the CLI, at start-up). */
+  probe?: RepoProbe;
+  /** Keep the posts' text in the analysis (default true); a caller that needs only the report saves the memory. */
+  keepText?: boolean;
+}
