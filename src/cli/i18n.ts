@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { createInstance, type TFunction } from "i18next";
+import { createRequire } from "node:module";
+import type { TFunction } from "i18next";
 import type { Translate } from "../render/words.js";
 
 /** The languages transtrack speaks; `en` holds the keys. */
@@ -27,11 +28,27 @@ export function availableLocales(): string[] {
 
 const translators = new Map<string, Translate>();
 
-/** A translator for `locale`, falling back to English; only those two locale files are read. */
+/**
+ * A translator for `locale`, falling back to English; only those two locale files are read, and only
+ * when the first message is translated (a run that prints none, such as `status --json`, loads neither
+ * them nor i18next).
+ */
 export function createTranslator(locale: string): Translate {
   const language = pickLocale(locale, availableLocales());
   const cached = translators.get(language);
   if (cached) return cached;
+  let t: TFunction | null = null;
+  const translate: Translate = (key, args) => {
+    t ??= loadTranslations(language);
+    return t(key, args ?? {}) as string;
+  };
+  translators.set(language, translate);
+  return translate;
+}
+
+/** i18next with `language` and English loaded, synchronously (its CommonJS build). */
+function loadTranslations(language: string): TFunction {
+  const { createInstance } = createRequire(import.meta.url)("i18next") as typeof import("i18next");
   const resources: Record<string, { translation: Record<string, unknown> }> = {};
   for (const lng of new Set([language, "en"])) {
     resources[lng] = { translation: JSON.parse(readFileSync(new URL(`${lng}.json`, LOCALES_DIR), "utf8")) };
@@ -45,10 +62,7 @@ export function createTranslator(locale: string): Translate {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  const t: TFunction = i18n.t.bind(i18n);
-  const translate: Translate = (key, args) => t(key, args ?? {}) as string;
-  translators.set(language, translate);
-  return translate;
+  return i18n.t.bind(i18n);
 }
 
 /** The best shipped locale for a tag: exact, then its primary language (`de-AT` → `de`), else `en`. */

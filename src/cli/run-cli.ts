@@ -8,6 +8,7 @@ import { createTranslator, detectLocale } from "./i18n.js";
 import { resolveDir } from "./prefetch.js";
 import { renderError } from "../render/error.js";
 import type { SignalSource } from "../update/interrupts.js";
+import type { Translate } from "../render/words.js";
 import type { RepoProbe } from "../git/probe.js";
 
 /** The process's side of the world, passed in so tests can run the CLI in-process. */
@@ -32,18 +33,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const verbose = argv.includes("--verbose");
   const errColor = pc.createColors(useColor(io.stderr, io.env, early.noColor));
   let exitCode = 0;
+  // Descriptions show only in help; other runs leave them blank rather than load every message for them.
+  const describe: Translate = showsHelp(argv) ? t : () => "";
   const program = new Command("transtrack")
-    .description(t("cli.description"))
-    .version(VERSION, "--version", t("cli.options.version"))
-    .helpOption("-h, --help", t("cli.options.help"))
+    .description(describe("cli.description"))
+    .version(VERSION, "--version", describe("cli.options.version"))
+    .helpOption("-h, --help", describe("cli.options.help"))
     .addHelpCommand(false)
-    .option("-C <dir>", t("cli.options.dir"))
-    .option("--config <file>", t("cli.options.config"))
-    .option("--locale <locale>", t("cli.options.locale"))
-    .option("--no-color", t("cli.options.noColor"))
-    .option("--quiet", t("cli.options.quiet"))
-    .option("--verbose", t("cli.options.verbose"))
-    .option("--no-cache", t("cli.options.noCache"))
+    .option("-C <dir>", describe("cli.options.dir"))
+    .option("--config <file>", describe("cli.options.config"))
+    .option("--locale <locale>", describe("cli.options.locale"))
+    .option("--no-color", describe("cli.options.noColor"))
+    .option("--quiet", describe("cli.options.quiet"))
+    .option("--verbose", describe("cli.options.verbose"))
+    .option("--no-cache", describe("cli.options.noCache"))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -53,8 +56,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
 
   for (const command of COMMANDS) {
-    const sub = program.command(command.name).description(t(`cli.commands.${command.name}`));
-    command.configure(sub, t, Option);
+    const sub = program.command(command.name).description(describe(`cli.commands.${command.name}`));
+    command.configure(sub, describe, Option);
     sub.action(async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const opts = cmd.optsWithGlobals() as Record<string, unknown>;
@@ -97,6 +100,16 @@ function fail(error: unknown, io: CliIo, t: CliContext["t"], color: CliContext["
   io.stderr.write(renderError(error, t, color, verbose));
   // Known errors and unexpected ones alike end with 2: the run could not do its job.
   return EXIT_ERROR;
+}
+
+/** Whether the run may print help: no arguments, or `-h`/`--help` before any `--`. */
+function showsHelp(argv: readonly string[]): boolean {
+  if (argv.length === 0) return true;
+  for (const arg of argv) {
+    if (arg === "--") return false;
+    if (arg === "-h" || arg === "--help") return true;
+  }
+  return false;
 }
 
 /** Reads `--locale` and `--no-color` before parsing, so even parse errors speak the right language. */
