@@ -10,7 +10,8 @@ export interface RepoProbe {
   dir: string;
   state: Promise<string>;
   listing: Promise<string>;
-  edited: Promise<string>;
+  /** Null when not asked for (a run without the caches doesn't need it). */
+  edited: Promise<string> | null;
 }
 
 /** The `rev-parse` arguments whose output `GitRepo.openWithState` reads. */
@@ -24,9 +25,9 @@ export function editedArgs(commit: string): string[] {
 }
 
 /** Starts the probe in `dir` (a work tree's top level); failures surface only when an answer is used. */
-export function probeRepo(dir: string, env: NodeJS.ProcessEnv): RepoProbe {
+export function probeRepo(dir: string, env: NodeJS.ProcessEnv, options: { edited: boolean }): RepoProbe {
   const git = { cwd: dir, env };
-  const probe = { dir, state: runGit(git, STATE_ARGS), listing: runGit(git, LISTING_ARGS), edited: runGit(git, editedArgs("HEAD")) };
-  for (const answer of [probe.state, probe.listing, probe.edited]) answer.catch(() => undefined);
+  const probe = { dir, state: runGit(git, STATE_ARGS), listing: runGit(git, LISTING_ARGS), edited: options.edited ? runGit(git, editedArgs("HEAD")) : null };
+  for (const answer of [probe.state, probe.listing, probe.edited]) answer?.catch(() => undefined);
   return probe;
 }
