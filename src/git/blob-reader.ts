@@ -201,8 +201,8 @@ function checkName(name: string, pattern: RegExp): Error | null {
 /** Reads many objects through one `git cat-file --batch` process instead of one process each. */
 export class BlobReader {
   private readonly session: CatFileSession;
-  constructor(cwd: string, options: CatFileOptions = {}) {
-    this.session = new CatFileSession(cwd, "--batch", options);
+  constructor(cwd: string, options: CatFileOptions = {}, session?: CatFileSession) {
+    this.session = session ?? new CatFileSession(cwd, "--batch", options);
   }
 
   /** Content of the object (blob) with this full or abbreviated id, or null when it does not exist. */
@@ -246,8 +246,8 @@ export class BlobReader {
 /** Resolves names (e.g. abbreviated commit shas) through one `git cat-file --batch-check` process. */
 export class ObjectChecker {
   private readonly session: CatFileSession;
-  constructor(cwd: string, options: CatFileOptions = {}) {
-    this.session = new CatFileSession(cwd, "--batch-check", options);
+  constructor(cwd: string, options: CatFileOptions = {}, session?: CatFileSession) {
+    this.session = session ?? new CatFileSession(cwd, "--batch-check", options);
   }
 
   /** The full id and type behind a hex name, optionally peeled with `^{commit}`. */
@@ -266,4 +266,13 @@ export class ObjectChecker {
   close(): Promise<void> {
     return this.session.close();
   }
+}
+
+/**
+ * A reader and a checker over one `git cat-file --batch` process: a run that needs both starts one git
+ * instead of two (the checker reads only the header of each reply; `--batch` adds the content).
+ */
+export function catFile(cwd: string, options: CatFileOptions = {}): { blobs: BlobReader; checker: ObjectChecker } {
+  const session = new CatFileSession(cwd, "--batch", options);
+  return { blobs: new BlobReader(cwd, options, session), checker: new ObjectChecker(cwd, options, session) };
 }

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import type { SimpleGit } from "simple-git";
 import { RepoError } from "../errors.js";
-import { BlobReader, ObjectChecker } from "./blob-reader.js";
+import { catFile, type BlobReader, type ObjectChecker } from "./blob-reader.js";
 import { editedArgs, LISTING_ARGS, STATE_ARGS, type RepoProbe } from "./probe.js";
 import { readTreeBlobs } from "./read-history.js";
 import { gitEnvironment, runGit, type GitEnv } from "./run.js";
@@ -20,8 +20,7 @@ export class GitRepo {
   readonly root: string;
   readonly env: GitEnv;
   private simpleGit: Promise<SimpleGit> | null = null;
-  private blobReader: BlobReader | null = null;
-  private checker: ObjectChecker | null = null;
+  private objects: { blobs: BlobReader; checker: ObjectChecker } | null = null;
   /** Where the repository stood when it was opened with `openWithState`. */
   private known: RepoState | null = null;
   /** Answers git gave before the repository was opened, each used once (a later call asks again). */
@@ -152,14 +151,18 @@ export class GitRepo {
 
   /** Content of blobs through one long-lived `git cat-file --batch`. */
   blobs(): BlobReader {
-    this.blobReader ??= new BlobReader(this.root, { env: gitEnvironment(this.env.env) });
-    return this.blobReader;
+    return this.catFile().blobs;
+  }
+
+  /** The one `cat-file` process, shared by object reads and name resolution; started on first use. */
+  private catFile(): { blobs: BlobReader; checker: ObjectChecker } {
+    this.objects ??= catFile(this.root, { env: gitEnvironment(this.env.env) });
+    return this.objects;
   }
 
   /** Resolves a possibly abbreviated commit sha to a full one; null when missing or ambiguous. */
   async resolveCommit(name: string): Promise<{ sha: string } | "missing" | "ambiguous"> {
-    this.checker ??= new ObjectChecker(this.root, { env: gitEnvironment(this.env.env) });
-    const result = await this.checker.check(`${name}^{commit}`);
+    const result = await this.catFile().checker.check(`${name}^{commit}`);
     return typeof result === "string" ? result : { sha: result.oid };
   }
 
@@ -207,9 +210,8 @@ export class GitRepo {
 
   /** Ends the long-lived git processes. */
   async close(): Promise<void> {
-    await Promise.all([this.blobReader?.close(), this.checker?.close()]);
-    this.blobReader = null;
-    this.checker = null;
+    await this.objects?.blobs.close();
+    this.objects = null;
   }
 }
 

@@ -5,7 +5,6 @@ import { isPostPath } from "../core/layout.js";
 import { applyRefresh, planRefresh, recount, refreshBlobs, refreshSources, touchedPosts, type MemoEntry } from "../core/refresh.js";
 import type { Config } from "../config/schema.js";
 import type { Report } from "../core/types.js";
-import { isAncestor } from "../git/history-cache.js";
 import { buildHistory, readHistory } from "../git/read-history.js";
 import { GitRepo, type RepoState } from "../git/repo.js";
 import { renderJsonParts } from "../render/json.js";
@@ -88,14 +87,16 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, kno
   // The log is read before the memo is checked, so its messages wait for the ignore rules the memo holds.
   const messages: string[] = [];
   const log = moved ? readHistory(repo.env, head, { isIgnored: (message) => (messages.push(message), false), known: [peeked.head] }) : Promise.resolve([]);
-  const asked = Promise.all([isAncestor(repo.env, peeked.head, head), edited, moved ? repo.changedBetween(peeked.head, head) : Promise.resolve([]), listing, log]);
+  const asked = Promise.all([edited, moved ? repo.changedBetween(peeked.head, head) : Promise.resolve([]), listing, log]);
   asked.catch(() => undefined);
   const memo = peeked.memo();
   if (memo === null) return null;
   const config = memo.config;
   const resolved = resolutionsUnchanged(repo, memo, log.then((commits) => commits.map((c) => c.sha)));
   resolved.catch(() => undefined);
-  const [ancestor, onDisk, treeChanges, files, read] = await asked;
+  const [onDisk, treeChanges, files, read] = await asked;
+  // The memo's HEAD is an ancestor of HEAD exactly when one of the new commits has it as a parent.
+  const ancestor = !moved || read.some((c) => c.parents.includes(peeked.head));
   if (!ancestor || read.length > MAX_NEW_COMMITS || !postsUnchanged(repo, memo, [...onDisk, ...treeChanges], files)) return null;
   const logged = read.map((c, i) => ({ ...c, ignored: isIgnoredMessage(messages[i]!, config.ignore) }));
 
