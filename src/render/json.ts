@@ -8,9 +8,28 @@ export function renderJson(value: unknown): string {
 /** Between two entries of a report's `translations`, as `renderJson` writes them. */
 export const ENTRY_SEPARATOR = ",\n    ";
 
+/** The fields of an entry in the order every entry has them (`newEntry`'s). */
+const ENTRY_KEYS = "baseline,sourceCommit,commitsBehind,linesAdded,linesRemoved,staleSince,problems,lang,source,translation,status";
+
 /** One entry as `renderJson` writes it inside a report's `translations`. */
 export function entryText(entry: Entry): string {
-  return JSON.stringify(entry, null, 2).replace(/\n/g, "\n    ");
+  // The common entry, without problems and with the usual fields, is written directly: a generic indented
+  // stringify of 15k entries took ~40 ms. The result is the same text (a test holds the two together).
+  if (entry.problems.length > 0 || Object.keys(entry).join(",") !== ENTRY_KEYS) return JSON.stringify(entry, null, 2).replace(/\n/g, "\n    ");
+  const j = JSON.stringify;
+  return `{
+      "baseline": ${j(entry.baseline)},
+      "sourceCommit": ${j(entry.sourceCommit)},
+      "commitsBehind": ${j(entry.commitsBehind)},
+      "linesAdded": ${j(entry.linesAdded)},
+      "linesRemoved": ${j(entry.linesRemoved)},
+      "staleSince": ${j(entry.staleSince)},
+      "problems": [],
+      "lang": ${j(entry.lang)},
+      "source": ${j(entry.source)},
+      "translation": ${j(entry.translation)},
+      "status": ${j(entry.status)}
+    }`;
 }
 
 /**
