@@ -74,16 +74,10 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** The blob of every post in HEAD's tree. */
-export function readHeadBlobs(git: GitEnv, head: string): Promise<Map<string, string>> {
-  return readTreeBlobs(git, head);
-}
-
-/** The blob of every post in a commit's tree, or of the posts among `paths` (taken literally). */
-export async function readTreeBlobs(git: GitEnv, commit: string, paths?: readonly string[]): Promise<Map<string, string>> {
+export async function readHeadBlobs(git: GitEnv, head: string): Promise<Map<string, string>> {
   const blobs = new Map<string, string>();
   let carry: Buffer | null = null;
-  const args = paths ? ["--literal-pathspecs", "ls-tree", "-r", "-z", "--full-tree", commit, "--", ...paths] : ["ls-tree", "-r", "-z", "--full-tree", commit];
-  await streamGitBytes(git, args, (chunk) => {
+  await streamGitBytes(git, ["ls-tree", "-r", "-z", "--full-tree", head], (chunk) => {
     const data: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
     let start = 0;
     for (let nul = data.indexOf(0, start); nul >= 0; nul = data.indexOf(0, start)) {

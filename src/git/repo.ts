@@ -5,7 +5,6 @@ import type { SimpleGit } from "simple-git";
 import { RepoError } from "../errors.js";
 import { catFile, type BlobReader, type ObjectChecker } from "./blob-reader.js";
 import { editedArgs, LISTING_ARGS, STATE_ARGS, type RepoProbe } from "./probe.js";
-import { readTreeBlobs } from "./read-history.js";
 import { gitEnvironment, runGit, type GitEnv } from "./run.js";
 
 /** Where a repository stands: its git dir, whether it is shallow, and HEAD (null when it has no commits). */
@@ -116,18 +115,7 @@ export class GitRepo {
     return { files: [...files], untracked };
   }
 
-  /** Where the repository stands: its git dir, whether it is shallow, and HEAD (null when it has no commits), in one git call. */
-  async state(): Promise<RepoState> {
-    let out: string;
-    try {
-      out = await runGit(this.env, ["rev-parse", "--absolute-git-dir", "--is-shallow-repository", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"]);
-    } catch {
-      const [gitDir = "", shallow = ""] = (await this.read(["rev-parse", "--absolute-git-dir", "--is-shallow-repository"])).split("\n");
-      return { gitDir, shallow: shallow === "true", head: null };
-    }
-    const [gitDir = "", shallow = "", head = ""] = out.split("\n");
-    return { gitDir, shallow: shallow === "true", head: /^[0-9a-f]{40,64}$/.test(head) ? head : null };
-  }
+
 
   /** Files whose working-tree content differs from `commit`'s (tracked files: edited, staged, added or deleted). */
   async changedSince(commit: string): Promise<string[]> {
@@ -143,11 +131,7 @@ export class GitRepo {
     return out.split("\0").filter(Boolean);
   }
 
-  /** The blob of each of `paths` in `commit`'s tree (paths taken literally, never as patterns). */
-  async blobsAt(commit: string, paths: readonly string[]): Promise<Map<string, string>> {
-    if (paths.length === 0) return new Map();
-    return readTreeBlobs(this.env, commit, paths);
-  }
+
 
   /** Content of blobs through one long-lived `git cat-file --batch`. */
   blobs(): BlobReader {

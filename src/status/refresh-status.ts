@@ -70,14 +70,14 @@ export async function memoKeyFor(repo: GitRepo, options: StatusOptions): Promise
  * changed on disk is read again and must link as before, the set of posts must be the same, and the new
  * commits may only have modified posts (see `planRefresh`); then the report equals a full run's.
  */
-export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, known?: RepoState): Promise<StatusResult | null> {
+export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, state: RepoState): Promise<StatusResult | null> {
   // Git's answers are asked for as soon as what they need is known, and read while this thread works.
   const listing = repo.listFilesTagged();
   // Edited, staged or deleted since HEAD; with what changed between the memo's HEAD and this one, that
   // is every file whose content may differ from what the memo saw.
   const edited = repo.changedSince("HEAD");
   Promise.all([listing, edited]).catch(() => undefined);
-  const [key, state] = await Promise.all([memoKeyFor(repo, options), known ?? repo.state()]);
+  const key = await memoKeyFor(repo, options);
   if (state.head === null || state.shallow || !state.gitDir) return null;
   const head = state.head;
   const file = await ReportMemoFile.open(repo.env, key, state.gitDir);

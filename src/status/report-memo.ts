@@ -110,12 +110,6 @@ export class ReportMemoFile {
     return dir === null ? null : new ReportMemoFile(dir, key);
   }
 
-  /** The memo, or null when there is none or it can't be trusted. */
-  async read(): Promise<ReportMemo | null> {
-    const contents = await this.dir.read(FILE, MAGIC_LINE, this.key);
-    return contents === null ? null : ReportMemo.decode(contents.header, contents.body);
-  }
-
   /** The HEAD a memo covers, read before its body is checked; `memo()` checks and decodes it (null when it can't be trusted). */
   async peek(): Promise<{ head: string; memo(): ReportMemo | null } | null> {
     const file = await this.dir.open(FILE, MAGIC_LINE, this.key);
@@ -236,7 +230,6 @@ export class ReportMemo {
     readonly head: string,
     private readonly meta: Meta,
     private readonly body: Buffer,
-    private readonly base: number,
   ) {}
 
   /** A memo from its checked header and body, or null unless its layout holds together. */
@@ -258,7 +251,7 @@ export class ReportMemo {
         at += section[1];
       }
       if (at !== metaAt || meta.count === 0) return null;
-      const memo = new ReportMemo(head, meta, body, 0);
+      const memo = new ReportMemo(head, meta, body);
       const starts = memo.section("entryStarts");
       if (starts.length !== 4 * (meta.count + 1) || memo.section("baseStarts").length !== starts.length) return null;
       return memo;
@@ -294,7 +287,7 @@ export class ReportMemo {
 
   private section(name: Section): Buffer {
     const [start, length] = this.meta.sections[name];
-    return this.body.subarray(this.base + start, this.base + start + length);
+    return this.body.subarray(start, start + length);
   }
 
   /** The line of a section's index for a path, without the path; null when it has none. */

@@ -84,8 +84,8 @@ describe("report memo against full runs, on random histories", () => {
         for (let step = 0; step < Number(process.env.MEMO_STEPS ?? 14); step++) {
           const how = change(repo, r, step);
           const full = renderJson((await analyze({ ...options, cache: false })).report);
-          const git = await GitRepo.open(repo.dir, repo.env());
-          const fromMemo = await refreshFromMemo(git, { ...options, cache: true }).finally(() => git.close());
+          const { repo: git, state } = (await GitRepo.openWithState(repo.dir, repo.env()))!;
+          const fromMemo = await refreshFromMemo(git, { ...options, cache: true }, state).finally(() => git.close());
           if (fromMemo !== null) {
             answered++;
             expect(text(fromMemo), `seed ${seed}, step ${step} (${how}), from the memo`).toBe(full);

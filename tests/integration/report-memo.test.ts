@@ -54,9 +54,9 @@ const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-
 
 /** The report brought up to date from the memo, as data and as JSON text; null when the memo path declined. */
 async function refreshedRun(repo: TestRepo): Promise<{ report: Report; json: string } | null> {
-  const git = await GitRepo.open(repo.dir, repo.env());
+  const { repo: git, state } = (await GitRepo.openWithState(repo.dir, repo.env()))!;
   try {
-    const result = await refreshFromMemo(git, { ...env(repo), cache: true });
+    const result = await refreshFromMemo(git, { ...env(repo), cache: true }, state);
     if (result === null) return null;
     const json = [...result.json()].map((part) => part.toString()).join("");
     return { report: result.report(), json };
