@@ -40,7 +40,7 @@ export interface Analysis {
   /** Per stale translation path: the commits (history indices, newest first) that made it stale. */
   counted: Map<string, number[]>;
   posts: Map<string, LoadedPost>;
-  /** What the report memo would hold for this run, and its key; null when a memo doesn't apply (filters, a shallow clone, linked posts). */
+  /** What the report memo would hold for this run, and its key; null unless asked for (`memo`) and applicable (no filters, a full clone, no linked posts). */
   memo: { key: string; input: MemoInput } | null;
 }
 
@@ -66,7 +66,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const head = (headSha as PromiseFulfilledResult<string>).value;
   const shallow = (shallowCommits as PromiseFulfilledResult<string[]>).value;
   const scope = (options.paths ?? []).map((p) => toRepoPath(repo.root, options.cwd, p));
-  const memoize = memoApplies(options) && shallow.length === 0;
+  const memoize = options.memo === true && memoApplies(options) && shallow.length === 0;
 
   // The working tree and the history are read at the same time: one is disk-bound, the other git-bound.
   const unsettled = memoize ? Promise.all([repo.changedSince(head), listing]).then(([changed, { untracked }]) => [...changed, ...untracked].filter(isPostPath)) : null;

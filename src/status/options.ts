@@ -19,4 +19,6 @@ export interface StatusOptions {
   probe?: RepoProbe;
   /** Keep the posts' text in the analysis (default true); a caller that needs only the report saves the memory. */
   keepText?: boolean;
+  /** Also gather what the report memo holds (`Analysis.memo`); only a caller that writes the memo asks. */
+  memo?: boolean;
 }

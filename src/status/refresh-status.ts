@@ -43,7 +43,7 @@ export async function statusReport(options: StatusOptions): Promise<StatusResult
     if (refreshed !== null) return refreshed;
     const { analyzeRepo } = await import("./get-status.js");
     // Only these are kept: the rest of the analysis (the posts' text among it) can go before the memo is encoded.
-    const { report, config, memo } = await analyzeRepo(repo, { ...options, keepText: false });
+    const { report, config, memo } = await analyzeRepo(repo, { ...options, keepText: false, memo: true });
     if (memo !== null) await writeMemo(repo, memo.key, memo.input);
     return { root: repo.root, config, report: () => report, json: () => renderJsonParts(report) };
   } finally {

@@ -242,6 +242,9 @@ describe("report memo", () => {
     await statusReport({ ...env(repo), cache: true, paths: ["posts/en"] });
     await statusReport({ ...env(repo), cache: true, languages: ["de"] });
     await statusReport({ ...env(repo), cache: true, worktree: true });
+    // Commands other than status and check (update, report, check --since) analyse without gathering it.
+    expect((await analyze({ ...env(repo), cache: true })).memo).toBeNull();
+    expect((await analyze({ ...env(repo), cache: true, memo: true })).memo).not.toBeNull();
     expect(existsSync(memoFile(repo))).toBe(false);
   });
 
