@@ -55,8 +55,12 @@ export async function readVersions<K>(reader: BlobReader, requests: readonly Ver
   );
 }
 
-/** The texts of a few blobs, for line counts and diffs. */
-async function readTexts(reader: BlobReader, blobs: readonly string[]): Promise<Map<string, string>> {
-  const contents = await reader.readMany(blobs);
-  return new Map(blobs.map((id, i) => [id, contents[i]?.toString("utf8") ?? ""]));
+/** The texts of some objects, by id or by name (`<commit>:<path>`); the ones git doesn't have are left out. */
+export async function readTexts(reader: BlobReader, names: Iterable<string>): Promise<Map<string, string>> {
+  const list = [...names];
+  const texts = new Map<string, string>();
+  await reader.readEach(list, (content, i) => {
+    if (content !== null) texts.set(list[i]!, content.toString("utf8"));
+  });
+  return texts;
 }

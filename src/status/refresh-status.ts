@@ -9,7 +9,7 @@ import { buildHistory, readHistory } from "../git/read-history.js";
 import { GitRepo, type RepoState } from "../git/repo.js";
 import { renderJsonParts } from "../render/json.js";
 import { VERSION } from "../version.js";
-import { contentDigest } from "./contents.js";
+import { contentDigest, readTexts } from "./contents.js";
 import type { StatusOptions } from "./options.js";
 import { PostBatchReader, readPlainFile } from "./post-reader.js";
 import { contentDigestOf, memoApplies, memoKey, postFingerprint, postListDigest, ReportMemoFile, type MemoInput, type ReportMemo } from "./report-memo.js";
@@ -119,7 +119,7 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   if (sources.length > MAX_SOURCES || sources.some((s) => s.includes("\n"))) return null;
   // An original's content at HEAD is asked for by name ("<head>:<path>"), and serves as its blob below.
   const headBlobs = new Map(sources.map((s) => [s, `${head}:${s}`] as const));
-  const contents = await readContents(repo, refreshBlobs(plan, news, headBlobs));
+  const contents = await readTexts(repo.blobs(), refreshBlobs(plan, news, headBlobs));
   if (sources.some((s) => !contents.has(headBlobs.get(s)!))) return null;
   const digests = new Map([...contents].map(([name, text]) => [name, contentDigest(text, config.translatableKeys)] as const));
   const refreshed = applyRefresh(plan, news, headBlobs, (blob) => digests.get(blob) ?? "");
@@ -128,7 +128,7 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   const stale = refreshed.filter((r) => r.entry.status === "stale");
   if (stale.length > 0) {
     const { lineStats } = await import("../core/diff-stats.js");
-    const texts = await readContents(repo, new Set(stale.map((r) => r.basis!.baselineBlob)));
+    const texts = await readTexts(repo.blobs(), new Set(stale.map((r) => r.basis!.baselineBlob)));
     for (const r of stale) Object.assign(r.entry, lineStats(texts.get(r.basis!.baselineBlob) ?? "", contents.get(headBlobs.get(r.entry.source!)!)!));
   }
 
@@ -137,16 +137,6 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   let parts: Buffer[] | null = null;
   const render = () => (parts ??= memo.render(head, summary, replaced));
   return { root: repo.root, config, json: () => render(), report: () => JSON.parse(Buffer.concat(render()).toString("utf8")) as Report };
-}
-
-/** The text of objects by name, through the repository's `cat-file`; names git doesn't have are left out. */
-async function readContents(repo: GitRepo, names: ReadonlySet<string>): Promise<Map<string, string>> {
-  const list = [...names];
-  const contents = new Map<string, string>();
-  await repo.blobs().readEach(list, (content, i) => {
-    if (content !== null) contents.set(list[i]!, content.toString("utf8"));
-  });
-  return contents;
 }
 
 /**
