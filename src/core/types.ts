@@ -85,3 +85,8 @@ export interface Post {
   invalid: boolean;
   problems: Problem[];
 }
+
+/** A post with nothing read from it yet: no language, no links, no problems. */
+export function newPost(path: string, fields: Partial<Omit<Post, "path">> = {}): Post {
+  return { path, lang: null, translationOf: null, translationKey: null, sourceCommit: null, title: null, invalid: false, problems: [], ...fields };
+}

@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import type { Post } from "../core/types.js";
+import { newPost, type Post } from "../core/types.js";
 import { keyLine, parseFrontMatter, rawValue } from "./front-matter.js";
 
 const LANG_TAG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/;
@@ -7,7 +7,7 @@ const HEX = /^[0-9a-fA-F]{4,40}$/;
 
 /** Reads a post's linking fields from its text; bad input becomes problems, never an exception. */
 export function parsePost(path: string, text: string, keys: Config["keys"]): Post {
-  const post: Post = { path, lang: null, translationOf: null, translationKey: null, sourceCommit: null, title: null, invalid: false, problems: [] };
+  const post = newPost(path);
   const parsed = parseFrontMatter(text);
   if (!parsed.ok) {
     post.invalid = true;

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import type { Config } from "../config/schema.js";
-import type { Post } from "../core/types.js";
+import { newPost, type Post } from "../core/types.js";
 import { parsePost } from "../posts/read-post.js";
 import { frontMatterEndBytes } from "./front-matter-block.js";
 
@@ -160,16 +160,7 @@ function lstatOrNull(path: string) {
 /** A post that can't be read, as an invalid entry with a problem. */
 export function unreadable(path: string, code: "SYMLINK_OUTSIDE_REPO" | "INVALID_FRONT_MATTER", reason?: string): PostRecord {
   return {
-    post: {
-      path,
-      lang: null,
-      translationOf: null,
-      translationKey: null,
-      sourceCommit: null,
-      title: null,
-      invalid: true,
-      problems: [{ code, file: path, ...(reason ? { args: { reason } } : {}) }],
-    },
+    post: newPost(path, { invalid: true, problems: [{ code, file: path, ...(reason ? { args: { reason } } : {}) }] }),
     slab: -1,
     start: 0,
     end: 0,

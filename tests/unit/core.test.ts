@@ -7,7 +7,7 @@ import { compileLayouts, layoutRole, PathPattern } from "../../src/core/layout.j
 import { linkPosts, type Link } from "../../src/core/links.js";
 import { normalizeContent } from "../../src/core/normalize.js";
 import { isUnder, normalizeRepoPath } from "../../src/core/paths.js";
-import type { Post } from "../../src/core/types.js";
+import { newPost, type Post } from "../../src/core/types.js";
 
 const commit = (sha: string, parents: number[], time: number, ignored = false): Commit => ({ sha: sha.padEnd(40, "0"), parents, time, ignored });
 const change = (commitIndex: number, oldBlob: string | null, newBlob: string | null, status = "M", oldPath: string | null = null): FileChange => ({
@@ -16,17 +16,6 @@ const change = (commitIndex: number, oldBlob: string | null, newBlob: string | n
   oldBlob,
   newBlob,
   oldPath,
-});
-const postOf = (path: string, fields: Partial<Post> = {}): Post => ({
-  path,
-  lang: null,
-  translationOf: null,
-  translationKey: null,
-  sourceCommit: null,
-  title: null,
-  invalid: false,
-  problems: [],
-  ...fields,
 });
 
 describe("normalizeContent", () => {
@@ -146,7 +135,7 @@ describe("planEntries and judge", () => {
     planEntries({ links: [link(post)], history, ancestry: new Ancestry(commits), resolutions, worktree: new Set() });
 
   it("counts meaningful, non-ignored commits after the baseline", () => {
-    const { pending } = plan(postOf("posts/de/a.md"));
+    const { pending } = plan(newPost("posts/de/a.md"));
     expect(pending).toHaveLength(1);
     const verdict = judge(pending[0]!, history, contents);
     expect(verdict.entry).toMatchObject({ status: "stale", commitsBehind: 1, baseline: commits[3]!.sha, sourceCommit: commits[0]!.sha });
@@ -155,15 +144,15 @@ describe("planEntries and judge", () => {
   });
 
   it("uses source_commit and settles unknown ones", () => {
-    const found = plan(postOf("posts/de/a.md", { sourceCommit: "c" }), new Map([["c", { kind: "found", commit: 2 }]]));
+    const found = plan(newPost("posts/de/a.md", { sourceCommit: "c" }), new Map([["c", { kind: "found", commit: 2 }]]));
     expect(judge(found.pending[0]!, history, contents).entry.status).toBe("up-to-date");
-    const missing = plan(postOf("posts/de/a.md", { sourceCommit: "ff" }), new Map([["ff", { kind: "missing" }]]));
+    const missing = plan(newPost("posts/de/a.md", { sourceCommit: "ff" }), new Map([["ff", { kind: "missing" }]]));
     expect(missing.done[0]).toMatchObject({ status: "unknown", problems: [{ code: "SOURCE_COMMIT_NOT_FOUND" }] });
   });
 
   it("needs more history when the translation's last change is a shallow boundary", () => {
     const shallow = { ...history, shallowBoundary: new Set([3]) };
-    const result = planEntries({ links: [link(postOf("posts/de/a.md"))], history: shallow, ancestry: new Ancestry(commits), resolutions: new Map(), worktree: new Set() });
+    const result = planEntries({ links: [link(newPost("posts/de/a.md"))], history: shallow, ancestry: new Ancestry(commits), resolutions: new Map(), worktree: new Set() });
     expect(result.needsHistory).toHaveLength(1);
   });
 });
@@ -172,12 +161,12 @@ describe("linkPosts", () => {
   const context = { committed: new Set<string>(), movedTo: () => null };
   it("prefers translation_of, then translation_key, then the layout", () => {
     const posts = [
-      postOf("posts/en/a.md"),
-      postOf("posts/en/b.md", { translationKey: "k" }),
-      postOf("posts/de/a.md", { translationOf: "posts/en/b.md" }),
-      postOf("elsewhere/b-de.md", { lang: "de", translationKey: "k" }),
-      postOf("posts/fr/a.md"),
-      postOf("posts/de/nothing.md"),
+      newPost("posts/en/a.md"),
+      newPost("posts/en/b.md", { translationKey: "k" }),
+      newPost("posts/de/a.md", { translationOf: "posts/en/b.md" }),
+      newPost("elsewhere/b-de.md", { lang: "de", translationKey: "k" }),
+      newPost("posts/fr/a.md"),
+      newPost("posts/de/nothing.md"),
     ];
     const { links, originals } = linkPosts(posts, DEFAULT_CONFIG, context);
     const by = Object.fromEntries(links.map((l) => [l.translation, l]));
@@ -189,10 +178,10 @@ describe("linkPosts", () => {
   });
   it("flags a second translation of the same original and a translation without a language", () => {
     const posts = [
-      postOf("posts/en/a.md"),
-      postOf("posts/de/a.md"),
-      postOf("notes/a-de.md", { lang: "de", translationOf: "posts/en/a.md" }),
-      postOf("notes/a-unknown.md", { translationOf: "posts/en/a.md" }),
+      newPost("posts/en/a.md"),
+      newPost("posts/de/a.md"),
+      newPost("notes/a-de.md", { lang: "de", translationOf: "posts/en/a.md" }),
+      newPost("notes/a-unknown.md", { translationOf: "posts/en/a.md" }),
     ];
     const by = Object.fromEntries(linkPosts(posts, DEFAULT_CONFIG, context).links.map((l) => [l.translation, l]));
     expect(by["notes/a-de.md"]!.problems).toEqual([{ code: "DUPLICATE_TRANSLATION", file: "notes/a-de.md", args: { other: "posts/de/a.md" } }]);
