@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { normalizeContent } from "../core/normalize.js";
 import type { BlobReader } from "../git/blob-reader.js";
+import { blobId } from "../git/object-id.js";
 import { parseFrontMatter } from "../posts/front-matter.js";
 import { splitFrontMatter } from "./front-matter-block.js";
+import { readPlainFile } from "./post-reader.js";
 
 /** A post text reduced to a digest of its translatable content. */
 export function contentDigest(text: string, translatableKeys: readonly string[]): string {
@@ -13,24 +15,62 @@ export function contentDigest(text: string, translatableKeys: readonly string[])
   return createHash("sha1").update(normal).digest("hex");
 }
 
+/** Options of `digestBlobs`. */
+export interface DigestOptions {
+  onProgress?: (blobs: number) => void;
+  /**
+   * Files of the working tree that may hold a blob's bytes (an original's HEAD blob, by its path), and the
+   * directory they are under. A file is used only when its bytes hash to that blob, so a file edited
+   * since, or changed by a checkout filter or line-ending conversion, falls back to git.
+   */
+  onDisk?: { root: string; paths: ReadonlyMap<string, string> };
+  /** Blobs whose text is kept too (for line counts later), so that no blob is read twice. */
+  keep?: ReadonlySet<string>;
+}
+
+/** Digests of blobs, and their texts when asked for. */
+export interface Digested {
+  digests: Map<string, string>;
+  texts: Map<string, string>;
+}
+
+// Files are read synchronously; yielding every few milliseconds keeps git's replies flowing meanwhile.
+const SLICE_MS = 2;
+
 /**
  * Digests of blobs. Every request goes to git at once and each content is digested as it arrives and
  * then dropped: git inflates the next blobs while this thread digests the last ones, and memory holds
- * only what is in flight.
+ * only what is in flight. Blobs that lie in the working tree are read from there while git works on the
+ * rest: reading a file costs a fraction of git's inflating an object at the end of a delta chain.
  */
-export async function digestBlobs(
-  reader: BlobReader,
-  blobs: Iterable<string>,
-  translatableKeys: readonly string[],
-  onProgress?: (blobs: number) => void,
-): Promise<Map<string, string>> {
-  const digests = new Map<string, string>();
-  const ids = [...blobs];
-  await reader.readEach(ids, (content, i) => {
-    digests.set(ids[i]!, contentDigest(content?.toString("utf8") ?? "", translatableKeys));
-    if (onProgress && digests.size % 1000 === 0) onProgress(digests.size);
-  });
-  return digests;
+export async function digestBlobs(reader: BlobReader, blobs: Iterable<string>, translatableKeys: readonly string[], options: DigestOptions = {}): Promise<Digested> {
+  const result: Digested = { digests: new Map(), texts: new Map() };
+  const { onProgress, onDisk, keep } = options;
+  const take = (id: string, text: string) => {
+    result.digests.set(id, contentDigest(text, translatableKeys));
+    if (keep?.has(id)) result.texts.set(id, text);
+    if (onProgress && result.digests.size % 1000 === 0) onProgress(result.digests.size);
+  };
+  const fromGit = (ids: string[]) => reader.readEach(ids, (content, i) => take(ids[i]!, content?.toString("utf8") ?? ""));
+  const local: string[] = [];
+  const remote: string[] = [];
+  for (const id of blobs) (onDisk?.paths.has(id) ? local : remote).push(id);
+  const fetching = fromGit(remote);
+  fetching.catch(() => undefined);
+  const missed: string[] = [];
+  let slice = performance.now();
+  for (const id of local) {
+    const bytes = readPlainFile(onDisk!.root, onDisk!.paths.get(id)!);
+    if (bytes instanceof Buffer && blobId(bytes, id.length) === id) take(id, bytes.toString("utf8"));
+    else missed.push(id);
+    if (performance.now() - slice > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+  }
+  await fetching;
+  if (missed.length > 0) await fromGit(missed);
+  return result;
 }
 
 /** Where an original's two versions are: its blob at the baseline, and HEAD's blob, or null for the text on disk. */
@@ -42,17 +82,20 @@ export interface VersionRequest<K> {
   disk(): string;
 }
 
-/** The original's text at the baseline and now for each request, every blob read once. */
-export async function readVersions<K>(reader: BlobReader, requests: readonly VersionRequest<K>[]): Promise<Map<K, { before: string; after: string }>> {
+/** The original's text at the baseline and now for each request, every blob read once; `known` texts are not read again. */
+export async function readVersions<K>(
+  reader: BlobReader,
+  requests: readonly VersionRequest<K>[],
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<Map<K, { before: string; after: string }>> {
   const ids = new Set<string>();
   for (const r of requests) {
-    ids.add(r.baseline);
-    if (r.head !== null) ids.add(r.head);
+    if (!known.has(r.baseline)) ids.add(r.baseline);
+    if (r.head !== null && !known.has(r.head)) ids.add(r.head);
   }
-  const texts = await readTexts(reader, [...ids]);
-  return new Map(
-    requests.map((r) => [r.key, { before: texts.get(r.baseline) ?? "", after: r.head === null ? r.disk() : (texts.get(r.head) ?? "") }] as const),
-  );
+  const texts = ids.size === 0 ? new Map<string, string>() : await readTexts(reader, ids);
+  const text = (id: string) => known.get(id) ?? texts.get(id) ?? "";
+  return new Map(requests.map((r) => [r.key, { before: text(r.baseline), after: r.head === null ? r.disk() : text(r.head) }] as const));
 }
 
 /** The texts of some objects, by id or by name (`<commit>:<path>`); the ones git doesn't have are left out. */

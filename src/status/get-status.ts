@@ -109,7 +109,19 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     throw new RepoError("SHALLOW_CLONE", { count: plan.needsHistory.length, file: plan.needsHistory[0]!.translation ?? "" });
   }
 
-  const digests = await digestBlobs(repo.blobs(), neededBlobs(plan.pending), config.translatableKeys, (n) => options.onProgress?.("blobs", n));
+  // An original's HEAD blob is usually its file in the working tree: read there (when the bytes hash to it) instead of through git.
+  const onDisk = new Map<string, string>();
+  const versions = new Set<string>();
+  for (const p of plan.pending) {
+    if (p.headBlob === null || p.headBlob === p.baselineBlob) continue;
+    if (posts.has(p.entry.source!)) onDisk.set(p.headBlob, p.entry.source!);
+    versions.add(p.baselineBlob).add(p.headBlob);
+  }
+  const { digests, texts } = await digestBlobs(repo.blobs(), neededBlobs(plan.pending), config.translatableKeys, {
+    onProgress: (n) => options.onProgress?.("blobs", n),
+    onDisk: { root: repo.root, paths: onDisk },
+    keep: versions,
+  });
   const diskDigests = new Map<string, string | null>();
   const now = (options.now ?? new Date()).toISOString();
   const contents = {
@@ -124,7 +136,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     now,
   };
   const judged = plan.pending.map((p) => ({ pending: p, ...judge(p, history, contents) }));
-  await addLineStats(repo, judged, posts);
+  await addLineStats(repo, judged, posts, texts);
 
   const entries: Entry[] = [...plan.done, ...judged.map((j) => j.entry)];
   const report = buildReport({
@@ -168,11 +180,12 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   return { report, root: repo.root, config, history, ancestry, commitIndex, blobs, counted, posts, memo };
 }
 
-async function addLineStats(repo: GitRepo, judged: { pending: PendingEntry; entry: Entry }[], posts: Map<string, LoadedPost>): Promise<void> {
+async function addLineStats(repo: GitRepo, judged: { pending: PendingEntry; entry: Entry }[], posts: Map<string, LoadedPost>, known: ReadonlyMap<string, string>): Promise<void> {
   const stale = judged.filter((j) => j.entry.status === "stale");
   const versions = await readVersions(
     repo.blobs(),
     stale.map((j) => ({ key: j.entry, baseline: j.pending.baselineBlob, head: j.pending.headBlob, disk: () => posts.get(j.entry.source!)?.text ?? "" })),
+    known,
   );
   for (const [entry, { before, after }] of versions) Object.assign(entry, lineStats(before, after));
 }
