@@ -1,26 +1,29 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { lstat, mkdir, open, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import { runGit, type GitEnv } from "./run.js";
 
 // Every cache file: a magic line naming its kind and format version, a JSON header line, then the body.
 //   <magic> <version>
-//   {"key":"…","head":"<sha>","bytes":B,"sha256":"…", …}
-//   <body: B bytes whose sha256 the header holds>
+//   {"key":"…","head":"<sha>","bytes":B,"crc32":C, …}
+//   <body: B bytes whose CRC-32 the header holds>
+// The checksum is there to catch a damaged or torn file (a cache is no defence against someone who can
+// write the git dir); CRC-32 catches those and costs a third of a cryptographic hash on a warm run.
 const MAX_BYTES = 1024 * 1024 * 1024;
 const NOFOLLOW = (constants.O_NOFOLLOW as number | undefined) ?? 0;
 
-/** What every cache header holds: what the file is valid for, the HEAD it covers, and the body's length and digest. */
+/** What every cache header holds: what the file is valid for, the HEAD it covers, and the body's length and checksum. */
 export interface CacheHeader {
   key: string;
   head: string;
   bytes: number;
-  sha256: string;
+  crc32: number;
   [field: string]: unknown;
 }
 
-/** A cache file's header and body, once its magic, version, key, length and digest have been checked. */
+/** A cache file's header and body, once its magic, version, key, length and checksum have been checked. */
 export interface CacheContents {
   header: CacheHeader;
   body: Buffer;
@@ -57,15 +60,15 @@ export class CacheDir {
   }
 
   /**
-   * A file whose header (magic, key, length) checks out, with the body's digest checked only when
-   * `verified` is called: a caller can start work the header tells it to do while the digest is computed.
+   * A file whose header (magic, key, length) checks out, with the body's checksum checked only when
+   * `verified` is called: a caller can start work the header tells it to do while the checksum is computed.
    */
   async open(name: string, magic: string, key: string): Promise<{ header: CacheHeader; verified(): CacheContents | null } | null> {
     const bytes = await this.readBytes(name);
     const parts = bytes === null ? null : splitCacheFile(bytes, magic, key);
     if (parts === null) return null;
     let checked: CacheContents | null | undefined;
-    return { header: parts.header, verified: () => (checked ??= digestMatches(parts) ? parts : null) };
+    return { header: parts.header, verified: () => (checked ??= checksumMatches(parts) ? parts : null) };
   }
 
   // Read synchronously: the callers have nothing else to do meanwhile, and on a machine whose cores are
@@ -87,7 +90,7 @@ export class CacheDir {
   /**
    * Replaces a file atomically (temp file + rename); failures are ignored, a cache being an optimisation.
    * The body is streamed from `body` as it is produced and hashed on the way; the header, which holds the
-   * body's length and digest and whatever `header()` adds once the body is written, goes in a fixed-size
+   * body's length and checksum and whatever `header()` adds once the body is written, goes in a fixed-size
    * line reserved before the body, so that no more than a part of the body is ever in memory.
    */
   async write(name: string, magic: string, header: () => { key: string; head: string; [field: string]: unknown }, body: Iterable<Buffer>): Promise<void> {
@@ -100,17 +103,17 @@ export class CacheDir {
       if (info.isSymbolicLink() || !info.isDirectory()) return;
       const handle = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
       try {
-        // No fsync: a file torn by a crash fails its digest and is rebuilt, which is all a cache needs.
+        // No fsync: a file torn by a crash fails its checksum and is rebuilt, which is all a cache needs.
         const start = Buffer.byteLength(magic) + 1;
         await handle.write(Buffer.from(`${magic}\n${" ".repeat(HEADER_BYTES - 1)}\n`));
-        const hash = createHash("sha256");
+        let checksum = 0;
         let bytes = 0;
         for (const chunk of chunked(body)) {
-          hash.update(chunk);
+          checksum = crc32(chunk, checksum);
           bytes += chunk.length;
           await handle.write(chunk);
         }
-        await handle.write(headerLine({ ...header(), bytes, sha256: hash.digest("hex") }), 0, undefined, start);
+        await handle.write(headerLine({ ...header(), bytes, crc32: checksum }), 0, undefined, start);
       } finally {
         await handle.close();
       }
@@ -131,9 +134,9 @@ function headerLine(header: Record<string, unknown>): Buffer {
   return Buffer.from(`${json.padEnd(HEADER_BYTES - 1 - (Buffer.byteLength(json) - json.length))}\n`);
 }
 
-/** A cache file's bytes: magic line, header line (with the body's length and digest), body. */
+/** A cache file's bytes: magic line, header line (with the body's length and checksum), body. */
 export function encodeCacheFile(magic: string, header: { key: string; head: string; [field: string]: unknown }, body: Buffer): Buffer {
-  const full = { ...header, bytes: body.length, sha256: createHash("sha256").update(body).digest("hex") };
+  const full = { ...header, bytes: body.length, crc32: crc32(body) };
   return Buffer.concat([Buffer.from(`${magic}\n`), headerLine(full), body]);
 }
 
@@ -153,13 +156,13 @@ function* chunked(parts: Iterable<Buffer>): Generator<Buffer> {
   if (group.length > 0) yield group.length === 1 ? group[0]! : Buffer.concat(group);
 }
 
-/** The header and body of a cache file's bytes, or null unless the magic line, key, length and digest all match. */
+/** The header and body of a cache file's bytes, or null unless the magic line, key, length and checksum all match. */
 export function decodeCacheFile(bytes: Buffer, magic: string, key: string): CacheContents | null {
   const parts = splitCacheFile(bytes, magic, key);
-  return parts !== null && digestMatches(parts) ? parts : null;
+  return parts !== null && checksumMatches(parts) ? parts : null;
 }
 
-/** The header and body, or null unless the magic line, key and body length match; the digest is not checked. */
+/** The header and body, or null unless the magic line, key and body length match; the checksum is not checked. */
 function splitCacheFile(bytes: Buffer, magic: string, key: string): CacheContents | null {
   try {
     const first = bytes.indexOf(0x0a);
@@ -174,6 +177,6 @@ function splitCacheFile(bytes: Buffer, magic: string, key: string): CacheContent
   }
 }
 
-function digestMatches({ header, body }: CacheContents): boolean {
-  return header.sha256 === createHash("sha256").update(body).digest("hex");
+function checksumMatches({ header, body }: CacheContents): boolean {
+  return header.crc32 === crc32(body);
 }

@@ -8,7 +8,7 @@ import { runGit, type GitEnv } from "./run.js";
 
 // The file: a magic line, a JSON header line, then the JSON body the header's digest covers.
 //   transtrack-history-index 1
-//   {"key":"…","head":"<sha>","commits":N,"bytes":B,"sha256":"…"}
+//   {"key":"…","head":"<sha>","commits":N,"bytes":B,"crc32":C}
 //   {"commits":[[sha,"parent parent",time,ignored,status,oldBlob,newBlob,path,oldPath,…],…],"paths":[…]}
 const MAGIC = "transtrack-history-index";
 /** Bumped whenever what is stored, or how it is read from git, changes. */

@@ -12,7 +12,7 @@ import type { StatusOptions } from "./options.js";
 // A run that can refresh it reads only what it needs: the few entries the new commits touch are found
 // through an index by path, and the JSON output is spliced from the stored text of the others.
 //   transtrack-report 3
-//   {"key":"…","head":"<sha>","bytes":B,"sha256":"…"}
+//   {"key":"…","head":"<sha>","bytes":B,"crc32":C}
 //   <meta JSON>\n  then the sections it places: entries, entryStarts, bases, baseStarts, paths, posts, suffix
 const MAGIC = "transtrack-report";
 /** Bumped whenever what is stored, or what a report holds, changes. */
