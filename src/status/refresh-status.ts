@@ -87,7 +87,13 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   // The log is read before the memo is checked, so its messages wait for the ignore rules the memo holds.
   const messages: string[] = [];
   const log = moved ? readHistory(repo.env, head, { isIgnored: (message) => (messages.push(message), false), known: [peeked.head] }) : Promise.resolve([]);
-  const asked = Promise.all([edited, moved ? repo.changedBetween(peeked.head, head) : Promise.resolve([]), listing, log]);
+  // Without a merge among the new commits they form one line from the memo's HEAD to this one (which the
+  // ancestry check below confirms), so their own changes are all that changed in between; a merge's
+  // resolution can change files no commit of the log shows, and only the tree diff tells those.
+  const between = log.then((commits) =>
+    commits.some((c) => c.parents.length > 1) ? repo.changedBetween(peeked.head, head) : commits.flatMap((c) => c.changes.flatMap((ch) => (ch.oldPath === null ? [ch.path] : [ch.oldPath, ch.path]))),
+  );
+  const asked = Promise.all([edited, between, listing, log]);
   asked.catch(() => undefined);
   const memo = peeked.memo();
   if (memo === null) return null;
