@@ -1,13 +1,14 @@
-import { refreshVerdict, type VerdictBasis } from "./evaluate.js";
+import { judge, refreshVerdict, type Judgement, type PendingEntry, type VerdictBasis } from "./evaluate.js";
 import type { History } from "./history.js";
 import { isPostPath } from "./layout.js";
-import type { Entry, Summary } from "./types.js";
+import { newEntry, type Entry, type ProblemCode, type Summary } from "./types.js";
 
 /**
  * How an earlier report is brought up to date with commits it hasn't seen, when nothing else changed:
  * the posts (their front-matter, and which exist) are what they were, and the new commits only modified
- * existing posts. Linking then comes out the same, and of every entry only those whose original the new
- * commits modified can change (a translation they modified has a new baseline: that needs a full run).
+ * existing posts. Linking then comes out the same, and of every entry only those can change whose original
+ * the new commits modified, or whose translation has a new baseline: a new commit of it, or a new
+ * `source_commit` naming one of the new commits.
  */
 
 /** One entry of the earlier report: where it stands in it, and its verdict's basis when it was judged. */
@@ -29,14 +30,15 @@ export function touchedPosts(news: History): Set<string> | null {
 }
 
 /**
- * Of the entries whose original or translation was touched, those that need work; null when one of
- * them can't be brought up to date from the earlier report alone.
+ * Of the entries whose original was touched, those that need work; null when one of them can't be
+ * brought up to date from the earlier report alone. Entries whose translation moved to a new baseline
+ * are the caller's (`rebaseline`), and left out through `moved`.
  */
-export function planRefresh(candidates: readonly MemoEntry[], touched: ReadonlySet<string>): MemoEntry[] | null {
+export function planRefresh(candidates: readonly MemoEntry[], touched: ReadonlySet<string>, moved: ReadonlySet<number> = new Set()): MemoEntry[] | null {
   const plan: MemoEntry[] = [];
   for (const candidate of candidates) {
     const { entry, basis } = candidate;
-    if (entry.translation !== null && touched.has(entry.translation)) return null;
+    if (moved.has(candidate.index)) continue;
     if (entry.source === null || !touched.has(entry.source)) continue;
     // Settled without history (unreadable, no original): nothing of the original's history shows.
     if (entry.status === "invalid" || entry.status === "orphaned") continue;
@@ -45,6 +47,100 @@ export function planRefresh(candidates: readonly MemoEntry[], touched: ReadonlyS
     plan.push(candidate);
   }
   return plan;
+}
+
+/** What a translation's front-matter and the new commits say of its baseline. */
+export interface BaselineEvidence {
+  /** Its `source_commit` value when the memo was made, and now. */
+  before: string | null;
+  now: string | null;
+  /** The full sha `now` names, when it differs from `before` and names one commit; null otherwise. */
+  resolved: string | null;
+  /** The newest of the new commits that changed the translation (a history index of the new commits), or null. */
+  changedAt: number | null;
+}
+
+/** Where an entry's baseline is after the new commits: where it was, at one of them (its index), or unknown to the memo (null). */
+export type BaselineMove = "same" | { commit: number } | null;
+
+/**
+ * How a translation's baseline moved. The new commits must form one line from the memo's HEAD (no
+ * merge among them) for a baseline among them: then every older commit is an ancestor of each of them,
+ * and the original's changes after one are exactly those of the newer ones.
+ */
+export function baselineMove(entry: Entry, evidence: BaselineEvidence, news: History, linear: boolean): BaselineMove {
+  const { before, now, resolved, changedAt } = evidence;
+  if (now !== null) {
+    if (now === before) return "same";
+    if (resolved === null) return null;
+    const at = news.commits.findIndex((c) => c.sha === resolved);
+    if (at >= 0) return linear ? { commit: at } : null;
+    // A value written anew that names the commit it named before (a full sha for an abbreviated one).
+    return resolved === entry.baseline ? "same" : null;
+  }
+  if (changedAt !== null) return linear ? { commit: changedAt } : null;
+  return before === null ? "same" : null;
+}
+
+/** Problems that come from finding the baseline, not from linking: a new baseline drops them. */
+const BASELINE_PROBLEMS: ReadonlySet<ProblemCode> = new Set([
+  "SOURCE_COMMIT_NOT_FOUND",
+  "SOURCE_COMMIT_AMBIGUOUS",
+  "SOURCE_COMMIT_NOT_ANCESTOR",
+  "SOURCE_NOT_IN_BASELINE",
+  "TRANSLATION_UNCOMMITTED",
+]);
+
+/** Names of an original's contents: at a commit, by `<sha>:<path>`, as git's cat-file reads them. */
+export const contentAt = (sha: string, path: string): string => `${sha}:${path}`;
+
+/**
+ * An entry judged again at a new baseline, one of the new commits, exactly as a full run judges it: the
+ * original's content there and at HEAD are named by commit and path (`contentAt`), its changes after the
+ * baseline are those of the newer new commits. Null when the entry can't be judged so (settled, or no original at HEAD).
+ */
+export function rebaselined(entry: Entry, commit: number, news: History): PendingEntry | null {
+  const source = entry.source;
+  if (source === null || entry.translation === null || entry.status === "invalid" || entry.status === "orphaned") return null;
+  if (entry.problems.some((p) => p.code === "SOURCE_UNCOMMITTED")) return null;
+  const changes = news.changes.get(source) ?? [];
+  const newest = changes[0];
+  const baseline = news.commits[commit]!.sha;
+  return {
+    entry: newEntry({
+      lang: entry.lang,
+      source,
+      translation: entry.translation,
+      status: "unknown",
+      baseline,
+      sourceCommit: newest ? news.commits[newest.commit]!.sha : entry.sourceCommit,
+      problems: entry.problems.filter((p) => !BASELINE_PROBLEMS.has(p.code)),
+    }),
+    baselineBlob: contentAt(baseline, source),
+    headBlob: contentAt(news.head, source),
+    // Newest first and numbered topologically: the changes of commits newer than the baseline.
+    after: changes.filter((c) => c.commit < commit),
+    needsHistory: false,
+  };
+}
+
+/** The blobs and contents judging rebaselined entries needs. */
+export function rebaselineBlobs(pending: readonly PendingEntry[]): Set<string> {
+  const blobs = new Set<string>();
+  for (const p of pending) {
+    blobs.add(p.baselineBlob).add(p.headBlob!);
+    for (const c of p.after) {
+      if (c.oldBlob === c.newBlob) continue;
+      if (c.oldBlob) blobs.add(c.oldBlob);
+      if (c.newBlob) blobs.add(c.newBlob);
+    }
+  }
+  return blobs;
+}
+
+/** Judges rebaselined entries from the digests of `rebaselineBlobs`. */
+export function judgeRebaselined(pending: readonly PendingEntry[], news: History, digest: (blob: string) => string): Judgement[] {
+  return pending.map((p) => judge(p, news, { digest, worktreeDigest: () => null, now: "" }));
 }
 
 /** The originals of the planned entries. */

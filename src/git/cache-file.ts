@@ -87,6 +87,11 @@ export class CacheDir {
     }
   }
 
+  /** Removes a file (a link itself, never its target); nothing happens when it is missing or can't go. */
+  async remove(name: string): Promise<void> {
+    await rm(join(this.dir, name), { force: true }).catch(() => undefined);
+  }
+
   /**
    * Replaces a file atomically (temp file + rename); failures are ignored, a cache being an optimisation.
    * The body is streamed from `body` as it is produced and hashed on the way; the header, which holds the

@@ -163,7 +163,10 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
         config,
         report,
         bases: report.translations.map((e) => bases.get(e) ?? null),
-        posts: listed.map((path) => ({ path, fingerprint: postFingerprint(posts.get(path)?.post ?? null) })),
+        posts: listed.map((path) => {
+          const post = posts.get(path)?.post ?? null;
+          return { path, fingerprint: postFingerprint(post), sourceCommit: post?.sourceCommit ?? null };
+        }),
         unsettled: (await unsettled).map((path) => {
           const bytes = readPlainFile(repo.root, path);
           return { path, content: bytes === null || bytes === "link" ? "" : contentDigestOf(bytes) };

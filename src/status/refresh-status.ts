@@ -2,7 +2,22 @@ import { realpathSync } from "node:fs";
 import { readConfigText } from "../config/locate.js";
 import { isIgnoredMessage } from "../core/ignore.js";
 import { isPostPath } from "../core/layout.js";
-import { applyRefresh, planRefresh, recount, refreshBlobs, refreshSources, touchedPosts, type MemoEntry } from "../core/refresh.js";
+import type { PendingEntry } from "../core/evaluate.js";
+import {
+  applyRefresh,
+  baselineMove,
+  contentAt,
+  judgeRebaselined,
+  planRefresh,
+  rebaselineBlobs,
+  rebaselined,
+  recount,
+  refreshBlobs,
+  refreshSources,
+  touchedPosts,
+  type BaselineEvidence,
+  type MemoEntry,
+} from "../core/refresh.js";
 import type { Config } from "../config/schema.js";
 import type { Report } from "../core/types.js";
 import { buildHistory, readHistory } from "../git/read-history.js";
@@ -83,10 +98,10 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   const file = await ReportMemoFile.open(repo.env, key, state.gitDir);
   const peeked = file === null ? null : await file.peek();
   if (peeked === null) return null;
-  const moved = peeked.head !== head;
+  const headMoved = peeked.head !== head;
   // The log is read before the memo is checked, so its messages wait for the ignore rules the memo holds.
   const messages: string[] = [];
-  const log = moved ? readHistory(repo.env, head, { isIgnored: (message) => (messages.push(message), false), known: [peeked.head] }) : Promise.resolve([]);
+  const log = headMoved ? readHistory(repo.env, head, { isIgnored: (message) => (messages.push(message), false), known: [peeked.head] }) : Promise.resolve([]);
   // Without a merge among the new commits they form one line from the memo's HEAD to this one (which the
   // ancestry check below confirms), so their own changes are all that changed in between; a merge's
   // resolution can change files no commit of the log shows, and only the tree diff tells those.
@@ -102,8 +117,10 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   resolved.catch(() => undefined);
   const [onDisk, treeChanges, files, read] = await asked;
   // The memo's HEAD is an ancestor of HEAD exactly when one of the new commits has it as a parent.
-  const ancestor = !moved || read.some((c) => c.parents.includes(peeked.head));
-  if (!ancestor || read.length > MAX_NEW_COMMITS || !postsUnchanged(repo, memo, [...onDisk, ...treeChanges], files)) return null;
+  const ancestor = !headMoved || read.some((c) => c.parents.includes(peeked.head));
+  if (!ancestor || read.length > MAX_NEW_COMMITS) return null;
+  const readPosts = postsNow(repo, memo, [...onDisk, ...treeChanges], files);
+  if (readPosts === null) return null;
   const logged = read.map((c, i) => ({ ...c, ignored: isIgnoredMessage(messages[i]!, config.ignore) }));
 
   const news = buildHistory(head, logged, new Map());
@@ -113,61 +130,132 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   if (treeChanges.some((path) => isPostPath(path) && !touched.has(path))) return null;
   if (!(await resolved)) return null;
 
-  const candidates: MemoEntry[] = [];
-  for (const index of new Set([...touched].flatMap((path) => memo.entriesOf(path)))) {
-    const found = memo.entry(index);
-    if (found === null) return null;
-    candidates.push({ index, ...found });
+  const entries = new Map<number, MemoEntry>();
+  const entriesOf = (path: string): MemoEntry[] | null => {
+    const list: MemoEntry[] = [];
+    for (const index of memo.entriesOf(path)) {
+      let known = entries.get(index);
+      if (!known) {
+        const found = memo.entry(index);
+        if (found === null) return null;
+        entries.set(index, (known = { index, ...found }));
+      }
+      list.push(known);
+    }
+    return list;
+  };
+
+  // Translations the new commits changed, or whose source_commit is new on disk: their baseline may have moved.
+  const linear = read.every((c) => c.parents.length <= 1);
+  const moves: { candidate: MemoEntry; evidence: BaselineEvidence }[] = [];
+  const asking = new Map<string, Promise<string | null>>();
+  for (const path of new Set([...touched, ...readPosts.keys()])) {
+    const before = memo.post(path);
+    if (before === undefined) continue;
+    const now = readPosts.has(path) ? readPosts.get(path)! : before.sourceCommit;
+    for (const candidate of entriesOf(path) ?? [null]) {
+      if (candidate === null) return null;
+      if (candidate.entry.translation !== path) continue;
+      if (now !== null && now !== before.sourceCommit && !asking.has(now)) {
+        asking.set(now, repo.resolveCommit(now).then((r) => (typeof r === "string" ? null : r.sha)));
+      }
+      moves.push({ candidate, evidence: { before: before.sourceCommit, now, resolved: null, changedAt: news.changes.get(path)?.[0]?.commit ?? null } });
+    }
   }
-  const plan = planRefresh(candidates, touched);
+  const moved = new Set<number>();
+  const rebased: PendingEntry[] = [];
+  for (const { candidate, evidence } of moves) {
+    if (evidence.now !== null && asking.has(evidence.now)) evidence.resolved = await asking.get(evidence.now)!;
+    const move = baselineMove(candidate.entry, evidence, news, linear);
+    if (move === null) return null;
+    if (move === "same") continue;
+    const pending = rebaselined(candidate.entry, move.commit, news);
+    if (pending === null) return null;
+    moved.add(candidate.index);
+    rebased.push(pending);
+  }
+
+  const candidates = new Map<number, MemoEntry>();
+  for (const path of touched) {
+    const list = entriesOf(path);
+    if (list === null) return null;
+    for (const candidate of list) candidates.set(candidate.index, candidate);
+  }
+  const plan = planRefresh([...candidates.values()], touched, moved);
   if (plan === null) return null;
   const sources = refreshSources(plan);
-  if (sources.length > MAX_SOURCES || sources.some((s) => s.includes("\n"))) return null;
+  if (new Set([...sources, ...rebased.map((p) => p.entry.source!)]).size > MAX_SOURCES || sources.some((s) => s.includes("\n"))) return null;
   // An original's content at HEAD is asked for by name ("<head>:<path>"), and serves as its blob below.
-  const headBlobs = new Map(sources.map((s) => [s, `${head}:${s}`] as const));
-  const contents = await readTexts(repo.blobs(), refreshBlobs(plan, news, headBlobs));
+  const headBlobs = new Map(sources.map((s) => [s, contentAt(head, s)] as const));
+  const contents = await readTexts(repo.blobs(), new Set([...refreshBlobs(plan, news, headBlobs), ...rebaselineBlobs(rebased)]));
   if (sources.some((s) => !contents.has(headBlobs.get(s)!))) return null;
+  if (rebased.some((p) => !contents.has(p.baselineBlob) || !contents.has(p.headBlob!))) return null;
   const digests = new Map([...contents].map(([name, text]) => [name, contentDigest(text, config.translatableKeys)] as const));
-  const refreshed = applyRefresh(plan, news, headBlobs, (blob) => digests.get(blob) ?? "");
+  const digest = (blob: string) => digests.get(blob) ?? "";
+  const refreshed = applyRefresh(plan, news, headBlobs, digest);
   if (refreshed === null) return null;
+  const judged = judgeRebaselined(rebased, news, digest);
 
-  const stale = refreshed.filter((r) => r.entry.status === "stale");
-  if (stale.length > 0) {
+  // Line counts of the entries now stale: the original's text at the baseline and at HEAD.
+  const counts = [
+    ...refreshed.filter((r) => r.entry.status === "stale").map((r) => ({ entry: r.entry, before: r.basis!.baselineBlob, after: headBlobs.get(r.entry.source!)! })),
+    ...judged.flatMap((j, k) => (j.entry.status === "stale" ? [{ entry: j.entry, before: rebased[k]!.baselineBlob, after: rebased[k]!.headBlob! }] : [])),
+  ];
+  if (counts.length > 0) {
     const { lineStats } = await import("../core/diff-stats.js");
-    const texts = await readTexts(repo.blobs(), new Set(stale.map((r) => r.basis!.baselineBlob)));
-    for (const r of stale) Object.assign(r.entry, lineStats(texts.get(r.basis!.baselineBlob) ?? "", contents.get(headBlobs.get(r.entry.source!)!)!));
+    const missing = new Set(counts.map((c) => c.before).filter((name) => !contents.has(name)));
+    const texts = missing.size === 0 ? contents : new Map([...contents, ...(await readTexts(repo.blobs(), missing))]);
+    for (const c of counts) Object.assign(c.entry, lineStats(texts.get(c.before) ?? "", texts.get(c.after)!));
   }
 
-  const summary = recount(memo.summary, plan.map((p) => p.entry), refreshed.map((r) => r.entry));
+  const summary = recount(
+    memo.summary,
+    [...plan.map((p) => p.entry), ...[...moved].map((index) => entries.get(index)!.entry)],
+    [...refreshed.map((r) => r.entry), ...judged.map((j) => j.entry)],
+  );
   const replaced = new Map(refreshed.map((r) => [r.index, r.entry] as const));
+  [...moved].forEach((index, k) => replaced.set(index, judged[k]!.entry));
+  // A new baseline can drop a problem of finding the old one (an unresolved source_commit): the report's
+  // list of problems holds it for that entry alone (its file is the translation), so it goes from there too.
+  const problemKey = (p: unknown) => JSON.stringify(p);
+  const dropped = new Set(
+    [...moved].flatMap((index, k) => {
+      const kept = new Set(judged[k]!.entry.problems.map(problemKey));
+      return entries.get(index)!.entry.problems.map(problemKey).filter((p) => !kept.has(p));
+    }),
+  );
+  const problems = dropped.size === 0 ? undefined : memo.problems().filter((p) => !dropped.has(problemKey(p)));
   let parts: Buffer[] | null = null;
-  const render = () => (parts ??= memo.render(head, summary, replaced));
+  const render = () => (parts ??= memo.render(head, summary, replaced, problems));
   return { root: repo.root, config, json: () => render(), report: () => JSON.parse(Buffer.concat(render()).toString("utf8")) as Report };
 }
 
 /**
  * Whether the posts are those the memo was made from: the same paths, and every post that may differ
- * from then (changed on disk since the memo's HEAD, untracked, or unsettled then) reads as it did.
+ * from then (changed on disk since the memo's HEAD, untracked, or unsettled then) links as it did. Null
+ * when not; else the `source_commit` value of each post read again (one whose bytes are those the memo
+ * saw is not read, and has the value it had).
  */
-function postsUnchanged(repo: GitRepo, memo: ReportMemo, onDisk: readonly string[], listing: { files: string[]; untracked: Set<string> }): boolean {
+function postsNow(repo: GitRepo, memo: ReportMemo, onDisk: readonly string[], listing: { files: string[]; untracked: Set<string> }): Map<string, string | null> | null {
   const posts = listing.files.filter(isPostPath);
-  if (postListDigest(posts) !== memo.postList) return false;
+  if (postListDigest(posts) !== memo.postList) return null;
   const unsettled = memo.unsettled;
   const suspects = new Set([...onDisk, ...listing.untracked, ...unsettled.keys()].filter(isPostPath));
+  const read = new Map<string, string | null>();
   let reader: PostBatchReader | null = null;
   for (const path of suspects) {
-    const before = memo.postFingerprint(path);
+    const before = memo.post(path);
     if (before === undefined) continue; // not a listed post now: the lists are equal, so it wasn't then either
     const bytes = readPlainFile(repo.root, path);
-    if (bytes === "link") return false;
+    if (bytes === "link") return null;
     if (bytes !== null && unsettled.get(path) === contentDigestOf(bytes)) continue;
     reader ??= new PostBatchReader(repo.root, realpathSync(repo.root), memo.config.keys);
     const record = reader.read(path);
-    if (record?.linked || postFingerprint(record?.post ?? null) !== before) return false;
+    if (record?.linked || postFingerprint(record?.post ?? null) !== before.fingerprint) return null;
+    read.set(path, record?.post.sourceCommit ?? null);
   }
-  return true;
+  return read;
 }
-
 
 /** Whether every `source_commit` value still resolves as it did, with the new commits in the history. */
 async function resolutionsUnchanged(repo: GitRepo, memo: ReportMemo, newShas: Promise<readonly string[]>): Promise<boolean> {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Config } from "../config/schema.js";
 import type { VerdictBasis } from "../core/evaluate.js";
 import { POST_EXTENSIONS } from "../core/layout.js";
-import { STATUSES, type Entry, type Post, type Report, type Summary } from "../core/types.js";
+import { STATUSES, type Entry, type Post, type Problem, type Report, type Summary } from "../core/types.js";
 import { CacheDir, type CacheHeader } from "../git/cache-file.js";
 import { ENTRY_SEPARATOR, entryText, reportFrame } from "../render/json.js";
 import type { GitEnv } from "../git/run.js";
@@ -11,12 +11,12 @@ import type { StatusOptions } from "./options.js";
 // The last full report and what bringing it up to date needs, in the git dir's transtrack directory.
 // A run that can refresh it reads only what it needs: the few entries the new commits touch are found
 // through an index by path, and the JSON output is spliced from the stored text of the others.
-//   transtrack-report 3
+//   transtrack-report 4
 //   {"key":"…","head":"<sha>","bytes":B,"crc32":C}
 //   <meta JSON>\n  then the sections it places: entries, entryStarts, bases, baseStarts, paths, posts, suffix
 const MAGIC = "transtrack-report";
 /** Bumped whenever what is stored, or what a report holds, changes. */
-const VERSION = 3;
+const VERSION = 4;
 const FILE = `report.v${VERSION}`;
 const MAGIC_LINE = `${MAGIC} ${VERSION}`;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -32,8 +32,8 @@ export interface MemoInput {
   report: Report;
   /** Per entry of `report.translations`: the verdict's basis for judged entries, null for the others. */
   bases: readonly (VerdictBasis | null)[];
-  /** Every listed post path, in listing order, with its `postFingerprint`. */
-  posts: readonly { path: string; fingerprint: string }[];
+  /** Every listed post path, in listing order, with its `postFingerprint` and its `source_commit` value. */
+  posts: readonly { path: string; fingerprint: string; sourceCommit: string | null }[];
   /** Posts whose working-tree content was not HEAD's (edited, staged or untracked), with their content's digest. */
   unsettled: readonly { path: string; content: string }[];
   /** What each distinct `source_commit` value resolved to: "found" or a problem kind. */
@@ -57,10 +57,16 @@ interface Meta {
 export function memoApplies(options: StatusOptions): boolean {
   return options.cache !== false && !options.worktree && !(options.paths?.length) && !(options.languages?.length);
 }
-/** What linking knows of a post, reduced to a 53-bit hash; "" for a listed path that couldn't be read as a file. */
+/**
+ * What linking knows of a post, reduced to a 53-bit hash; "" for a listed path that couldn't be read as a
+ * file. Its `source_commit` is left out (the memo keeps it beside the hash: a new value moves the
+ * translation's baseline, which a refresh can follow), and so is the title, which no report shows.
+ */
 export function postFingerprint(post: Post | null): string {
+  if (post === null) return "";
+  const { sourceCommit: _sourceCommit, title: _title, ...linked } = post;
   // A change shows as a different hash but for a chance of 2^-53; sha1 per post cost a full run ~30 ms.
-  return post === null ? "" : cyrb53(JSON.stringify(post)).toString(36);
+  return cyrb53(JSON.stringify(linked)).toString(36);
 }
 
 /** cyrb53, a fast 53-bit string hash (public domain, by bryc). */
@@ -127,6 +133,8 @@ export class ReportMemoFile {
   async write(input: MemoInput): Promise<void> {
     const body = encodeMemo(input);
     await this.dir.write(FILE, MAGIC_LINE, () => ({ key: this.key, head: input.head, meta: body.meta() }), body.parts);
+    // An earlier format's memo is never read again.
+    for (let version = 1; version < VERSION; version++) await this.dir.remove(`report.v${version}`);
   }
 }
 
@@ -155,7 +163,7 @@ export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta():
     yield* section("bases", joined(input.bases.length, (i) => JSON.stringify(input.bases[i]), "\n", baseStarts));
     yield* section("baseStarts", [baseStarts]);
     yield* section("paths", lines([...pathIndex(report)].map(([path, list]) => `${JSON.stringify(path)}\t${list.join(",")}`)));
-    yield* section("posts", lines(input.posts.map((p) => `${JSON.stringify(p.path)}\t${p.fingerprint}`)));
+    yield* section("posts", lines(input.posts.map((p) => `${JSON.stringify(p.path)}\t${p.fingerprint}\t${JSON.stringify(p.sourceCommit)}`)));
     // Everything after the entries: the problems and the closing brace, rendered without the entries.
     yield* section("suffix", [Buffer.from(reportFrame(report).suffix)]);
     const meta: Meta = {
@@ -300,9 +308,17 @@ export class ReportMemo {
     return section.toString("utf8", at + key.length, end);
   }
 
-  /** The fingerprint a post had; undefined when the path wasn't a listed post. */
-  postFingerprint(path: string): string | undefined {
-    return this.lookup("posts", path) ?? undefined;
+  /** The fingerprint and `source_commit` value a post had; undefined when the path wasn't a listed post (or the line is damaged). */
+  post(path: string): { fingerprint: string; sourceCommit: string | null } | undefined {
+    const line = this.lookup("posts", path);
+    const tab = line === null ? -1 : line.indexOf("\t");
+    if (line === null || tab < 0) return undefined;
+    try {
+      const sourceCommit = JSON.parse(line.slice(tab + 1)) as unknown;
+      return sourceCommit === null || typeof sourceCommit === "string" ? { fingerprint: line.slice(0, tab), sourceCommit } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Indices of the entries whose original or translation is `path`. */
@@ -328,13 +344,20 @@ export class ReportMemo {
     return this.section(name).subarray(start, end);
   }
 
+  /** The report's problems, as stored. */
+  problems(): Problem[] {
+    const suffix = this.section("suffix").toString("utf8");
+    const { problems } = JSON.parse(`{${suffix.slice(suffix.indexOf('"problems":'))}`) as { problems: Problem[] };
+    return problems;
+  }
+
   /**
-   * The report at `head` as `renderJson` prints it, with some entries replaced and the summary given:
-   * the other entries are copied as stored, never parsed.
+   * The report at `head` as `renderJson` prints it, with some entries replaced, the summary given and,
+   * when given, other problems: the other entries are copied as stored, never parsed.
    */
-  render(head: string, summary: Record<string, Summary>, replaced: ReadonlyMap<number, Entry>): Buffer[] {
+  render(head: string, summary: Record<string, Summary>, replaced: ReadonlyMap<number, Entry>, problems?: readonly Problem[]): Buffer[] {
     const skeleton: Report = { schemaVersion: 1, head, languages: this.meta.languages, summary, translations: [], problems: [] };
-    const suffix = this.section("suffix");
+    const suffix = problems === undefined ? this.section("suffix") : Buffer.from(reportFrame({ ...skeleton, problems: [...problems] }).suffix);
     const { prefix } = reportFrame(skeleton);
     const parts: Buffer[] = [Buffer.from(prefix)];
     const entries = this.section("entries");

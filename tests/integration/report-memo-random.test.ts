@@ -29,6 +29,8 @@ function change(repo: TestRepo, r: ReturnType<typeof random>, step: number): str
     () => repo.write(`posts/${lang}/${name}.md`, post(`lang: ${lang}\ntitle: ${name} ${lang}\ntranslation_of: posts/en/${r.pick(ORIGINALS)}.md`, `Neu ${step}.`)),
     () => repo.write(`posts/en/n${step}.md`, post(`title: new ${step}`, "A new original.")),
     () => repo.write(`posts/${lang}/${name}.md`, post(`lang: ${lang}\nsource_commit: ${repo.git("rev-parse", "HEAD").slice(0, r.pick([7, 12, 40]))}`, `Synced ${step}.`)),
+    // As `mark` does: the last commit that changed the original.
+    () => repo.write(`posts/${lang}/${name}.md`, post(`lang: ${lang}\nsource_commit: ${repo.git("log", "-1", "--format=%H", "--", `posts/en/${name}.md`) || "0badc0de"}`, `Marked ${step}.`)),
     () => {
       const from = `posts/en/${name}.md`;
       try {
@@ -93,9 +95,10 @@ describe("report memo against full runs, on random histories", () => {
           // The run a user makes: from the memo, or in full (writing a new memo for the next step).
           expect(text(await statusReport({ ...options, cache: true })), `seed ${seed}, step ${step} (${how})`).toBe(full);
         }
-        // Some steps must have been answered from the memo, or this test would prove nothing about it.
+        // Some steps must have been answered from the memo, or this test would prove nothing about it (the
+        // default seeds are chosen so; in a longer search a seed may happen to decline throughout).
         if (process.env.MEMO_SEEDS) console.log(`seed ${seed}: ${answered} answered from the memo`);
-        expect(answered).toBeGreaterThan(0);
+        else expect(answered).toBeGreaterThan(0);
       } finally {
         repo.cleanup();
       }

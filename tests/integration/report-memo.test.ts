@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/types.js";
 import { GitRepo } from "../../src/git/repo.js";
@@ -50,7 +50,7 @@ function site(): TestRepo {
 
 const env = (repo: TestRepo) => ({ cwd: repo.dir, env: repo.env() });
 const uncached = async (repo: TestRepo) => (await analyze({ ...env(repo), cache: false })).report;
-const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "report.v3");
+const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "report.v4");
 
 /** The report brought up to date from the memo, as data and as JSON text; null when the memo path declined. */
 async function refreshedRun(repo: TestRepo): Promise<{ report: Report; json: string } | null> {
@@ -87,7 +87,12 @@ async function agrees(repo: TestRepo): Promise<boolean> {
 describe("report memo", () => {
   it("answers from the memo when nothing changed", async () => {
     const repo = site();
+    // An earlier format's memo goes when a new one is written.
+    const earlier = join(dirname(memoFile(repo)), "report.v3");
+    mkdirSync(dirname(earlier), { recursive: true });
+    writeFileSync(earlier, "transtrack-report 3\n");
     await remember(repo);
+    expect(existsSync(earlier)).toBe(false);
     expect(await agrees(repo)).toBe(true);
   });
 
@@ -151,12 +156,69 @@ describe("report memo", () => {
     expect(memoized.check.failing).toContain("posts/de/c.md");
   });
 
-  it("declines, and the full run answers, when a commit touches a translation", async () => {
+  it("moves a translation's baseline to the new commit that changed it", async () => {
     const repo = site();
     await remember(repo);
-    repo.write("posts/de/a.md", post("lang: de\ntitle: A de", "Zweite Fassung."));
-    repo.commit("Update the German a");
-    expect(await agrees(repo)).toBe(false);
+    repo.write("posts/en/b.md", post("title: B", "Second version of b."));
+    repo.commit("Edit b");
+    // A translator catches up with a, a stale entry; b, stale since the edit above, is changed and stays behind a later edit.
+    repo.write("posts/de/a.md", post("lang: de\ntitle: A de, neu", "Zweite Fassung."));
+    repo.write("posts/de/b.md", post("lang: de\ntitle: B de", "Zweite Fassung."));
+    repo.commit("Update the German a and b");
+    repo.write("posts/en/b.md", post("title: B", "Third version of b."));
+    repo.commit("Edit b again");
+    expect(await agrees(repo)).toBe(true);
+    const report = (await refreshed(repo))!;
+    const entry = (path: string) => report.translations.find((e) => e.translation === path)!;
+    expect(entry("posts/de/a.md")).toMatchObject({ status: "up-to-date", baseline: repo.git("rev-parse", "HEAD~1") });
+    expect(entry("posts/de/b.md")).toMatchObject({ status: "stale", commitsBehind: 1, baseline: repo.git("rev-parse", "HEAD~1") });
+  });
+
+  it("follows a source_commit that names a new commit, committed or on disk", async () => {
+    const repo = site();
+    await remember(repo);
+    repo.write("posts/en/c.md", post("title: C", "Second version of c."));
+    const edit = repo.commit("Edit c");
+    repo.write("posts/en/a.md", post("title: A", "Third version of a."));
+    const later = repo.commit("Edit a");
+    // Committed: the German c (which had an abbreviated source_commit) now names the edit, in full.
+    repo.write("posts/de/c.md", post(`lang: de\ntitle: C de\nsource_commit: ${edit}`, "Zweite Fassung."));
+    repo.commit("Sync the German c");
+    expect(await agrees(repo)).toBe(true);
+    expect((await refreshed(repo))!.translations.find((e) => e.translation === "posts/de/c.md")).toMatchObject({ status: "up-to-date", baseline: edit });
+    // On disk only: the French a (whose source_commit resolved to nothing) now names a new commit, abbreviated.
+    repo.write("posts/fr/a.md", post(`lang: fr\ntitle: A fr\nsource_commit: ${later.slice(0, 12)}`, "Deuxième version."));
+    expect(await agrees(repo)).toBe(true);
+    expect((await refreshed(repo))!.translations.find((e) => e.translation === "posts/fr/a.md")).toMatchObject({ status: "up-to-date", baseline: later, problems: [] });
+  });
+
+  it("declines when a translation's baseline moves to where the memo can't follow", async () => {
+    const cases: ((repo: TestRepo, first: string) => void)[] = [
+      // A source_commit naming an older commit than the memo's HEAD: what changed after it isn't in the memo.
+      (repo, first) => {
+        repo.write("posts/de/a.md", post(`lang: de\ntitle: A de\nsource_commit: ${first}`, "Erste Fassung."));
+        repo.commit("Point the German a at the first commit");
+      },
+      // source_commit dropped on disk: the baseline is then the translation's last commit, before the memo's HEAD.
+      (repo) => repo.write("posts/de/c.md", post("lang: de\ntitle: C de", "Erste Fassung.")),
+      // A translation changed on a merged branch: the new commits are no longer one line.
+      (repo) => {
+        repo.git("checkout", "-q", "-b", "side");
+        repo.write("posts/de/a.md", post("lang: de\ntitle: A de", "Zweite Fassung."));
+        repo.commit("Update the German a on a branch");
+        repo.git("checkout", "-q", "main");
+        repo.write("posts/en/c.md", post("title: C", "Main version of c."));
+        repo.commit("Edit c");
+        repo.git("merge", "-q", "--no-ff", "-m", "Merge side", "side");
+      },
+    ];
+    for (const change of cases) {
+      const repo = site();
+      const first = repo.git("rev-list", "--max-parents=0", "HEAD");
+      await remember(repo);
+      change(repo, first);
+      expect(await agrees(repo)).toBe(false);
+    }
   });
 
   it("declines when posts are added, deleted or renamed", async () => {
