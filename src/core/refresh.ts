@@ -58,10 +58,16 @@ export interface BaselineEvidence {
   resolved: string | null;
   /** The newest of the new commits that changed the translation (a history index of the new commits), or null. */
   changedAt: number | null;
+  /** The original's newest change before the new commits descends from all its others (so its content there is its last). */
+  originalSettled: boolean;
 }
 
-/** Where an entry's baseline is after the new commits: where it was, at one of them (its index), or unknown to the memo (null). */
-export type BaselineMove = "same" | { commit: number } | null;
+/**
+ * Where an entry's baseline is after the new commits: where it was; at one of them (its index); at the
+ * commit that last changed the original before them (the entry's `sourceCommit`, as `mark` writes it);
+ * or unknown to the memo (null).
+ */
+export type BaselineMove = "same" | { commit: number } | "last-change" | null;
 
 /**
  * How a translation's baseline moved. The new commits must form one line from the memo's HEAD (no
@@ -76,7 +82,10 @@ export function baselineMove(entry: Entry, evidence: BaselineEvidence, news: His
     const at = news.commits.findIndex((c) => c.sha === resolved);
     if (at >= 0) return linear ? { commit: at } : null;
     // A value written anew that names the commit it named before (a full sha for an abbreviated one).
-    return resolved === entry.baseline ? "same" : null;
+    if (resolved === entry.baseline) return "same";
+    // The original's last change then: if that change descends from all the original's others, the new
+    // commits' changes are exactly those after it, merged or not.
+    return resolved === entry.sourceCommit && evidence.originalSettled ? "last-change" : null;
   }
   if (changedAt !== null) return linear ? { commit: changedAt } : null;
   return before === null ? "same" : null;
@@ -95,17 +104,19 @@ const BASELINE_PROBLEMS: ReadonlySet<ProblemCode> = new Set([
 export const contentAt = (sha: string, path: string): string => `${sha}:${path}`;
 
 /**
- * An entry judged again at a new baseline, one of the new commits, exactly as a full run judges it: the
- * original's content there and at HEAD are named by commit and path (`contentAt`), its changes after the
- * baseline are those of the newer new commits. Null when the entry can't be judged so (settled, or no original at HEAD).
+ * An entry judged again at a new baseline, exactly as a full run judges it: the original's content there
+ * and at HEAD are named by commit and path (`contentAt`); its changes after the baseline are those of the
+ * new commits newer than it (for one of them) or all of them (for the original's last change before them).
+ * Null when the entry can't be judged so (settled, or no original at HEAD).
  */
-export function rebaselined(entry: Entry, commit: number, news: History): PendingEntry | null {
+export function rebaselined(entry: Entry, move: { commit: number } | "last-change", news: History): PendingEntry | null {
   const source = entry.source;
   if (source === null || entry.translation === null || entry.status === "invalid" || entry.status === "orphaned") return null;
   if (entry.problems.some((p) => p.code === "SOURCE_UNCOMMITTED")) return null;
   const changes = news.changes.get(source) ?? [];
   const newest = changes[0];
-  const baseline = news.commits[commit]!.sha;
+  const baseline = move === "last-change" ? entry.sourceCommit : news.commits[move.commit]!.sha;
+  if (baseline === null) return null;
   return {
     entry: newEntry({
       lang: entry.lang,
@@ -119,7 +130,7 @@ export function rebaselined(entry: Entry, commit: number, news: History): Pendin
     baselineBlob: contentAt(baseline, source),
     headBlob: contentAt(news.head, source),
     // Newest first and numbered topologically: the changes of commits newer than the baseline.
-    after: changes.filter((c) => c.commit < commit),
+    after: move === "last-change" ? changes : changes.filter((c) => c.commit < move.commit),
     needsHistory: false,
   };
 }

@@ -4,7 +4,7 @@ import { loadConfig, type LoadedConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { lineStats } from "../core/diff-stats.js";
 import { judge, neededBlobs, planEntries, type PendingEntry } from "../core/evaluate.js";
-import { Ancestry, movedTo, type History } from "../core/history.js";
+import { Ancestry, lineage, movedTo, type History } from "../core/history.js";
 import { isIgnoredMessage } from "../core/ignore.js";
 import { linkPosts } from "../core/links.js";
 import { isUnder } from "../core/paths.js";
@@ -156,6 +156,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   if (unsettled !== null && report.translations.length > 0 && !loaded.some((l) => l.linked)) {
     const bases = new Map(judged.map((j) => [j.entry, j.basis] as const));
     const listed = (await listing).files.filter(isPostPath);
+    const sources = new Set(report.translations.map((e) => e.source));
     memo = {
       key: memoKey(VERSION, configFile, configText),
       input: {
@@ -165,7 +166,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
         bases: report.translations.map((e) => bases.get(e) ?? null),
         posts: listed.map((path) => {
           const post = posts.get(path)?.post ?? null;
-          return { path, fingerprint: postFingerprint(post), sourceCommit: post?.sourceCommit ?? null };
+          return { path, fingerprint: postFingerprint(post), sourceCommit: post?.sourceCommit ?? null, settled: sources.has(path) && settled(history, ancestry, path) };
         }),
         unsettled: (await unsettled).map((path) => {
           const bytes = readPlainFile(repo.root, path);
@@ -181,6 +182,13 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   );
   const counted = new Map(judged.filter((j) => j.counted.length > 0).map((j) => [j.entry.translation!, j.counted] as const));
   return { report, root: repo.root, config, history, ancestry, commitIndex, blobs, counted, posts, memo };
+}
+
+/** Whether a file's newest change descends from all its others: its content there is then its last. */
+function settled(history: History, ancestry: Ancestry, path: string): boolean {
+  const changes = lineage(history, path);
+  const newest = changes[0];
+  return newest !== undefined && changes.every((c) => ancestry.isAncestorOrSelf(c.commit, newest.commit));
 }
 
 async function addLineStats(repo: GitRepo, judged: { pending: PendingEntry; entry: Entry }[], posts: Map<string, LoadedPost>, known: ReadonlyMap<string, string>): Promise<void> {

@@ -159,7 +159,8 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
       if (now !== null && now !== before.sourceCommit && !asking.has(now)) {
         asking.set(now, repo.resolveCommit(now).then((r) => (typeof r === "string" ? null : r.sha)));
       }
-      moves.push({ candidate, evidence: { before: before.sourceCommit, now, resolved: null, changedAt: news.changes.get(path)?.[0]?.commit ?? null } });
+      const originalSettled = candidate.entry.source !== null && memo.post(candidate.entry.source)?.settled === true;
+      moves.push({ candidate, evidence: { before: before.sourceCommit, now, resolved: null, changedAt: news.changes.get(path)?.[0]?.commit ?? null, originalSettled } });
     }
   }
   const moved = new Set<number>();
@@ -169,7 +170,7 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
     const move = baselineMove(candidate.entry, evidence, news, linear);
     if (move === null) return null;
     if (move === "same") continue;
-    const pending = rebaselined(candidate.entry, move.commit, news);
+    const pending = rebaselined(candidate.entry, move, news);
     if (pending === null) return null;
     moved.add(candidate.index);
     rebased.push(pending);

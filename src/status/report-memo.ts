@@ -32,8 +32,11 @@ export interface MemoInput {
   report: Report;
   /** Per entry of `report.translations`: the verdict's basis for judged entries, null for the others. */
   bases: readonly (VerdictBasis | null)[];
-  /** Every listed post path, in listing order, with its `postFingerprint` and its `source_commit` value. */
-  posts: readonly { path: string; fingerprint: string; sourceCommit: string | null }[];
+  /**
+   * Every listed post path, in listing order, with its `postFingerprint`, its `source_commit` value, and
+   * for an original whether its newest change descends from all its others (`settled`).
+   */
+  posts: readonly { path: string; fingerprint: string; sourceCommit: string | null; settled: boolean }[];
   /** Posts whose working-tree content was not HEAD's (edited, staged or untracked), with their content's digest. */
   unsettled: readonly { path: string; content: string }[];
   /** What each distinct `source_commit` value resolved to: "found" or a problem kind. */
@@ -163,7 +166,7 @@ export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta():
     yield* section("bases", joined(input.bases.length, (i) => JSON.stringify(input.bases[i]), "\n", baseStarts));
     yield* section("baseStarts", [baseStarts]);
     yield* section("paths", lines([...pathIndex(report)].map(([path, list]) => `${JSON.stringify(path)}\t${list.join(",")}`)));
-    yield* section("posts", lines(input.posts.map((p) => `${JSON.stringify(p.path)}\t${p.fingerprint}\t${JSON.stringify(p.sourceCommit)}`)));
+    yield* section("posts", lines(input.posts.map((p) => `${JSON.stringify(p.path)}\t${p.fingerprint}\t${p.settled ? 1 : 0}\t${JSON.stringify(p.sourceCommit)}`)));
     // Everything after the entries: the problems and the closing brace, rendered without the entries.
     yield* section("suffix", [Buffer.from(reportFrame(report).suffix)]);
     const meta: Meta = {
@@ -308,14 +311,14 @@ export class ReportMemo {
     return section.toString("utf8", at + key.length, end);
   }
 
-  /** The fingerprint and `source_commit` value a post had; undefined when the path wasn't a listed post (or the line is damaged). */
-  post(path: string): { fingerprint: string; sourceCommit: string | null } | undefined {
+  /** What the memo holds of a post (see `MemoInput.posts`); undefined when the path wasn't a listed post (or the line is damaged). */
+  post(path: string): { fingerprint: string; sourceCommit: string | null; settled: boolean } | undefined {
     const line = this.lookup("posts", path);
-    const tab = line === null ? -1 : line.indexOf("\t");
-    if (line === null || tab < 0) return undefined;
+    const [fingerprint, settled, value] = line === null ? [] : line.split("\t", 3);
+    if (fingerprint === undefined || (settled !== "0" && settled !== "1") || value === undefined) return undefined;
     try {
-      const sourceCommit = JSON.parse(line.slice(tab + 1)) as unknown;
-      return sourceCommit === null || typeof sourceCommit === "string" ? { fingerprint: line.slice(0, tab), sourceCommit } : undefined;
+      const sourceCommit = JSON.parse(value) as unknown;
+      return sourceCommit === null || typeof sourceCommit === "string" ? { fingerprint, sourceCommit, settled: settled === "1" } : undefined;
     } catch {
       return undefined;
     }

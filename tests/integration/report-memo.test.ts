@@ -192,6 +192,42 @@ describe("report memo", () => {
     expect((await refreshed(repo))!.translations.find((e) => e.translation === "posts/fr/a.md")).toMatchObject({ status: "up-to-date", baseline: later, problems: [] });
   });
 
+  it("follows translations marked at the original's last change before the new commits", async () => {
+    const repo = site();
+    await remember(repo);
+    const lastChange = repo.git("log", "-1", "--format=%H", "--", "posts/en/a.md");
+    repo.write("posts/en/b.md", post("title: B", "Second version of b."));
+    repo.commit("Edit b");
+    // As `mark` writes it: committed for the German a, on disk for the French a (whose source_commit resolved to nothing).
+    repo.write("posts/de/a.md", post(`lang: de\ntitle: A de\nsource_commit: ${lastChange}`, "Zweite Fassung."));
+    repo.commit("Mark the German a");
+    repo.write("posts/fr/a.md", post(`lang: fr\ntitle: A fr\nsource_commit: ${lastChange}`, "Deuxième version."));
+    repo.write("posts/en/a.md", post("title: A", "Third version of a."));
+    repo.commit("Edit a again");
+    expect(await agrees(repo)).toBe(true);
+    const report = (await refreshed(repo))!;
+    for (const path of ["posts/de/a.md", "posts/fr/a.md"]) {
+      expect(report.translations.find((e) => e.translation === path)).toMatchObject({ status: "stale", baseline: lastChange, commitsBehind: 1, problems: [] });
+    }
+  });
+
+  it("declines a mark at an original's last change that doesn't descend from all its others", async () => {
+    const repo = site();
+    repo.git("checkout", "-q", "-b", "side");
+    repo.write("posts/en/a.md", post("title: A, renamed on a branch", "Second version of a."));
+    repo.commit("Retitle a on a branch");
+    repo.git("checkout", "-q", "main");
+    repo.write("posts/en/a.md", post("title: A", "Second version of a, edited."));
+    repo.commit("Edit a on main");
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge side", "side");
+    await remember(repo);
+    // What `mark` records: the change the report names as the original's last.
+    const lastChange = (await uncached(repo)).translations.find((e) => e.translation === "posts/de/a.md")!.sourceCommit!;
+    repo.write("posts/de/a.md", post(`lang: de\ntitle: A de\nsource_commit: ${lastChange}`, "Zweite Fassung."));
+    repo.commit("Mark the German a");
+    expect(await agrees(repo)).toBe(false);
+  });
+
   it("declines when a translation's baseline moves to where the memo can't follow", async () => {
     const cases: ((repo: TestRepo, first: string) => void)[] = [
       // A source_commit naming an older commit than the memo's HEAD: what changed after it isn't in the memo.

@@ -23,8 +23,8 @@ const news: History = {
   renames: new Map(),
   shallowBoundary: new Set(),
 };
-const entry = newEntry({ lang: "de", source: "posts/en/x.md", translation: "posts/de/x.md", status: "stale", baseline: sha("9"), sourceCommit: sha("9") });
-const evidence = (fields: Partial<BaselineEvidence>): BaselineEvidence => ({ before: null, now: null, resolved: null, changedAt: null, ...fields });
+const entry = newEntry({ lang: "de", source: "posts/en/x.md", translation: "posts/de/x.md", status: "stale", baseline: sha("9"), sourceCommit: sha("8") });
+const evidence = (fields: Partial<BaselineEvidence>): BaselineEvidence => ({ before: null, now: null, resolved: null, changedAt: null, originalSettled: false, ...fields });
 
 describe("baselineMove", () => {
   it("keeps the baseline while the source_commit value stays, whatever the commits did", () => {
@@ -38,8 +38,12 @@ describe("baselineMove", () => {
     expect(baselineMove(entry, evidence({ now: "bbbb", resolved: sha("b") }), news, true)).toEqual({ commit: 1 });
     expect(baselineMove(entry, evidence({ before: "9999", now: sha("9"), resolved: sha("9") }), news, true)).toBe("same");
   });
-  it("can't tell an older baseline, an unresolved value, a dropped value or a baseline among merged commits", () => {
+  it("moves it to the original's last change before the new commits when that change descends from all its others", () => {
+    expect(baselineMove(entry, evidence({ now: "8888", resolved: sha("8"), originalSettled: true }), news, false)).toBe("last-change");
     expect(baselineMove(entry, evidence({ now: "8888", resolved: sha("8") }), news, true)).toBeNull();
+  });
+  it("can't tell an older baseline, an unresolved value, a dropped value or a baseline among merged commits", () => {
+    expect(baselineMove(entry, evidence({ now: "7777", resolved: sha("7"), originalSettled: true }), news, true)).toBeNull();
     expect(baselineMove(entry, evidence({ now: "nope", resolved: null }), news, true)).toBeNull();
     expect(baselineMove(entry, evidence({ before: "9999", now: null }), news, true)).toBeNull();
     expect(baselineMove(entry, evidence({ changedAt: 2 }), news, false)).toBeNull();
@@ -49,7 +53,7 @@ describe("baselineMove", () => {
 
 describe("rebaselined", () => {
   it("judges against the original at the new baseline, counting only the newer meaningful changes", () => {
-    const atA = rebaselined({ ...entry, problems: [{ code: "SOURCE_COMMIT_NOT_FOUND", file: "posts/de/x.md" }, { code: "SOURCE_MOVED", file: "posts/de/x.md" }] }, 2, news)!;
+    const atA = rebaselined({ ...entry, problems: [{ code: "SOURCE_COMMIT_NOT_FOUND", file: "posts/de/x.md" }, { code: "SOURCE_MOVED", file: "posts/de/x.md" }] }, { commit: 2 }, news)!;
     expect(atA).toMatchObject({ baselineBlob: `${sha("a")}:posts/en/x.md`, headBlob: `${sha("c")}:posts/en/x.md` });
     expect(atA.after.map((c) => c.commit)).toEqual([0, 1]);
     // The problem of finding the old baseline goes; the link's stays.
@@ -58,6 +62,10 @@ describe("rebaselined", () => {
     const [judged] = judgeRebaselined([atA], news, (blob) => digests[blob] ?? "");
     // Commit 1 is ignored: only commit 0 counts.
     expect(judged!.entry).toMatchObject({ status: "stale", baseline: sha("a"), sourceCommit: sha("c"), commitsBehind: 1, staleSince: "1970-01-01T00:05:00Z" });
-    expect(rebaselined({ ...entry, status: "orphaned" }, 2, news)).toBeNull();
+    expect(rebaselined({ ...entry, status: "orphaned" }, { commit: 2 }, news)).toBeNull();
+    // At the original's last change before the new commits, every change of the new commits counts.
+    const atLast = rebaselined(entry, "last-change", news)!;
+    expect(atLast).toMatchObject({ baselineBlob: `${sha("8")}:posts/en/x.md`, entry: { baseline: sha("8") } });
+    expect(atLast.after.map((c) => c.commit)).toEqual([0, 1]);
   });
 });
