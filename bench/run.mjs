@@ -9,6 +9,8 @@
 //   cold         `transtrack status --json --no-cache` (the built CLI, dist/cli/main.js)
 //   first run    `transtrack status --json` with no cache yet (it writes one)
 //   warm         `transtrack status --json` after 5 new commits, the cache covering the commit before them
+//   translated   the same after 3 more commits by translators (a translation caught up, one synced, one marked)
+//   warm floor   bench/warm-floor.mjs: start Node, list the files, diff HEAD, print a stored report
 //   naive        one `git log` per post (bench/naive.mjs), on a sample, extrapolated to every post
 // and checks every status of the cold and the warm run against the generator's ground truth, prints the
 // medians, the ratios and the peak memory, and writes them to bench/.work/results-<size>.json.
@@ -98,8 +100,8 @@ function check(reportText) {
 const warmDir = `${site.dir}-warm`;
 const warmMeta = join(WORK_DIR, `${site.dir.split("/").pop()}-warm.json`);
 let warm = existsSync(warmMeta) && existsSync(warmDir) ? JSON.parse(readFileSync(warmMeta, "utf8")) : null;
-if (!warm || warm.base !== truth.head) {
-  say("preparing the warm-cache clone (five new commits)…");
+if (!warm || warm.base !== truth.head || !warm.translated) {
+  say("preparing the warm-cache clone (five new commits, then three by translators)…");
   rmSync(warmDir, { recursive: true, force: true });
   execFileSync("git", ["clone", "-q", site.dir, warmDir], { env });
   // The site's untracked translations are part of its truth; a clone doesn't bring them.
@@ -108,16 +110,43 @@ if (!warm || warm.base !== truth.head) {
     writeFileSync(join(warmDir, path), readFileSync(join(site.dir, path)));
   }
   const originals = git(warmDir, ["ls-files", "posts/en"], env).split("\n").filter(Boolean);
-  for (let i = 0; i < 5; i++) {
-    const path = originals[(i * 7919) % originals.length];
-    writeFileSync(join(warmDir, path), `${readFileSync(join(warmDir, path), "utf8")}\nA new paragraph, number ${i}, that translators must follow.\n`);
-    const date = `2031-01-0${i + 1}T10:00:00Z`;
-    execFileSync("git", ["-c", "user.name=Bench", "-c", "user.email=bench@example.com", "commit", "-q", "-am", `Update ${path}`], {
+  const commitAll = (message, day) => {
+    const date = `2031-01-${String(day).padStart(2, "0")}T10:00:00Z`;
+    execFileSync("git", ["-c", "user.name=Bench", "-c", "user.email=bench@example.com", "commit", "-q", "-am", message], {
       cwd: warmDir,
       env: { ...env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
     });
+    return git(warmDir, ["rev-parse", "HEAD"], env).trim();
+  };
+  const edits = [];
+  for (let i = 0; i < 5; i++) {
+    const path = originals[(i * 7919) % originals.length];
+    writeFileSync(join(warmDir, path), `${readFileSync(join(warmDir, path), "utf8")}\nA new paragraph, number ${i}, that translators must follow.\n`);
+    edits.push({ path, commit: commitAll(`Update ${path}`, i + 1) });
   }
-  warm = { base: truth.head, head: git(warmDir, ["rev-parse", "HEAD"], env).trim() };
+  const head = edits.at(-1).commit;
+  // Then translators' commits: a translation caught up without source_commit, one synced to an edit above,
+  // and one marked at its original's last change before these commits (as `transtrack mark` writes it).
+  const translations = new Set(git(warmDir, ["ls-files", "posts/de"], env).split("\n").filter(Boolean));
+  const german = (path) => path.replace(/^posts\/en\//, "posts/de/");
+  const setSourceCommit = (text, sha) => (/^source_commit:.*$/m.test(text) ? text.replace(/^source_commit:.*$/m, `source_commit: ${sha}`) : text.replace(/^---\n/, `---\nsource_commit: ${sha}\n`));
+  const plain = originals.map(german).find((path) => translations.has(path) && !/^source_commit:/m.test(readFileSync(join(warmDir, path), "utf8")));
+  const synced = edits.map((e) => ({ ...e, translation: german(e.path) })).find((e) => translations.has(e.translation));
+  const lastChange = (path) => git(warmDir, ["log", "-1", "--format=%H", head, "--", path], env).trim();
+  const marked = originals
+    .slice(Math.floor(originals.length / 2))
+    .find((path) => translations.has(german(path)) && german(path) !== plain && !readFileSync(join(warmDir, german(path)), "utf8").includes(lastChange(path)));
+  const steps = [
+    [plain, (text) => `${text}\nEin neuer Absatz.\n`, "Translate more of"],
+    [synced?.translation, (text) => `${setSourceCommit(text, synced.commit)}\nDer neue Absatz.\n`, "Sync"],
+    [marked && german(marked), (text) => setSourceCommit(text, lastChange(marked)), "Mark"],
+  ];
+  steps.forEach(([path, edit, verb], i) => {
+    if (!path) throw new Error(`the warm clone has no translation to ${verb.toLowerCase()}`);
+    writeFileSync(join(warmDir, path), edit(readFileSync(join(warmDir, path), "utf8")));
+    commitAll(`${verb} ${path}`, 10 + i);
+  });
+  warm = { base: truth.head, head, translated: git(warmDir, ["rev-parse", "HEAD"], env).trim() };
   writeFileSync(warmMeta, JSON.stringify(warm));
 }
 const moveWarm = (sha) => git(warmDir, ["reset", "-q", "--hard", sha], env);
@@ -127,11 +156,12 @@ say("warming up…");
 await floor(site.dir, "sequential");
 await transtrack(site.dir, "--no-cache");
 
-const samples = { floor: [], floorConcurrent: [], cold: [], first: [], warm: [], unchanged: [], ...(baselineCli ? { baseline: [] } : {}) };
+const samples = { floor: [], floorConcurrent: [], cold: [], first: [], warm: [], unchanged: [], translated: [], warmFloor: [], ...(baselineCli ? { baseline: [] } : {}) };
 let baselineCheck = null;
 let coldCheck = null;
 let warmCheck = null;
 let warmIdentical = true;
+let translatedIdentical = true;
 for (let round = 1; round <= runs; round++) {
   say(`round ${round}/${runs}…`);
   samples.floor.push(await floor(site.dir, "sequential"));
@@ -153,9 +183,17 @@ for (let round = 1; round <= runs; round++) {
   const second = await transtrack(warmDir);
   samples.warm.push(second);
   samples.unchanged.push(await transtrack(warmDir));
+  samples.warmFloor.push(await measure([process.execPath, join(BENCH_DIR, "warm-floor.mjs"), warmDir], { capture: true, rss: true }));
   if (round === 1) {
     const uncached = await transtrack(warmDir, "--no-cache");
     warmIdentical = uncached.stdout === second.stdout;
+  }
+  // The same cache, and three translators' commits on top of the five.
+  moveWarm(warm.translated);
+  const translated = await transtrack(warmDir);
+  samples.translated.push(translated);
+  if (round === 1) {
+    translatedIdentical = (await transtrack(warmDir, "--no-cache")).stdout === translated.stdout;
     moveWarm(warm.base);
     warmCheck = check((await transtrack(warmDir)).stdout); // the clone at the site's HEAD, from the cache the run above left
   }
@@ -178,6 +216,8 @@ const ratios = {
   firstToFloor: figures.first.medianMs / floorMs,
   warmToFloor: figures.warm.medianMs / floorMs,
   unchangedToFloor: figures.unchanged.medianMs / floorMs,
+  translatedToFloor: figures.translated.medianMs / floorMs,
+  warmFloorToFloor: figures.warmFloor.medianMs / floorMs,
   naiveToCold: naive.extrapolatedMs / figures.cold.medianMs,
 };
 const targets = {
@@ -186,7 +226,7 @@ const targets = {
   "peak memory < 300 MB": peakKb / 1024 < 300,
   "every status = ground truth": coldCheck.statusMismatches === 0 && warmCheck.statusMismatches === 0,
   "warm (5 new commits) < 0.3× floor": ratios.warmToFloor < 0.3,
-  "cached report = uncached report": warmIdentical,
+  "cached report = uncached report": warmIdentical && translatedIdentical,
 };
 const meta = JSON.parse(readFileSync(join(site.dir, ".git", "bench-meta.json"), "utf8"));
 const cpu = (readFileSync("/proc/cpuinfo", "utf8").match(/^model name\s*:\s*(.+)$/m) ?? [])[1] ?? "unknown CPU";
@@ -211,13 +251,15 @@ const lines = [
   row("status --json, first run (writes the cache)", figures.first, ratios.firstToFloor),
   row("status --json, 5 new commits (warm cache)", figures.warm, ratios.warmToFloor),
   row("status --json, nothing new (warm cache)", figures.unchanged, ratios.unchangedToFloor),
+  row("status --json, 5 + 3 translators' commits", figures.translated, ratios.translatedToFloor),
+  row("warm floor: list, diff HEAD, print a report", figures.warmFloor, ratios.warmFloorToFloor),
   ...(baselineCli ? [row("baseline build: status --json", figures.baseline, figures.baseline.medianMs / floorMs)] : []),
   `  ${`naive, one git log per post (${naive.sampled === naive.translations ? "all" : `${naive.sampled} sampled`}, ${naive.jobs} jobs)`.padEnd(44)} ${s(naive.extrapolatedMs).padStart(9)} ${"".padStart(9)} ${`${(naive.extrapolatedMs / floorMs).toFixed(1)}×`.padStart(8)}`,
   "",
   `  per-file queries ÷ status --no-cache: ${ratios.naiveToCold.toFixed(0)}× (${naive.processes} git processes took ${s(naive.ms)}: ${naive.msPerProcess.toFixed(1)} ms each, × ${naive.posts} posts)`,
   `  peak memory of the transtrack process: ${(peakKb / 1024).toFixed(0)} MB${peakTreeKb === null ? "" : ` (largest process of its tree, git included: ${(peakTreeKb / 1024).toFixed(0)} MB)`}; floor ${(figures.floor.selfKb / 1024).toFixed(0)} MB`,
   `  ground truth: ${coldCheck.entries} entries; --no-cache: ${coldCheck.statusMismatches} status and ${coldCheck.detailMismatches} detail mismatches; from the cache: ${warmCheck.statusMismatches} and ${warmCheck.detailMismatches}`,
-  `  cached report after 5 new commits identical to --no-cache: ${warmIdentical ? "yes" : "NO"}`,
+  `  cached report identical to --no-cache: after 5 new commits ${warmIdentical ? "yes" : "NO"}, after 3 more by translators ${translatedIdentical ? "yes" : "NO"}`,
   ...(baselineCli ? [`  baseline build (${baselineCli}): ${baselineCheck.statusMismatches} status and ${baselineCheck.detailMismatches} detail mismatches, peak ${(figures.baseline.selfKb / 1024).toFixed(0)} MB`] : []),
   `  naive statuses agreeing with the ground truth: ${naiveAgrees} of ${naive.statuses.length} (dates, not ancestry or content)`,
   "",
@@ -228,5 +270,5 @@ process.stdout.write(lines.join("\n"));
 for (const example of [...coldCheck.examples, ...warmCheck.examples].slice(0, 5)) say(`mismatch: ${JSON.stringify(example)}`);
 mkdirSync(WORK_DIR, { recursive: true });
 const resultsFile = join(WORK_DIR, `results-n${params.originals}-l${params.languages}-c${params.commits}-s${params.seed}.json`);
-writeFileSync(resultsFile, `${JSON.stringify({ params, runs, machine, site: { ...meta, dir: site.dir }, figures, ratios, peakKb, peakTreeKb, naive: { ...naive, statuses: undefined, agrees: naiveAgrees }, coldCheck, warmCheck, warmIdentical, targets }, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify({ params, runs, machine, site: { ...meta, dir: site.dir }, figures, ratios, peakKb, peakTreeKb, naive: { ...naive, statuses: undefined, agrees: naiveAgrees }, coldCheck, warmCheck, warmIdentical, translatedIdentical, targets }, null, 2)}\n`);
 say(`results: ${resultsFile}`);
