@@ -22,7 +22,7 @@ import type { Config } from "../config/schema.js";
 import type { Report } from "../core/types.js";
 import { buildHistory, readHistory } from "../git/read-history.js";
 import { GitRepo, type RepoState } from "../git/repo.js";
-import { renderJsonParts } from "../render/json.js";
+import { renderJsonParts, reportFrame } from "../render/json.js";
 import { VERSION } from "../version.js";
 import { contentDigest, readTexts } from "./contents.js";
 import type { StatusOptions } from "./options.js";
@@ -59,17 +59,22 @@ export async function statusReport(options: StatusOptions): Promise<StatusResult
     const { analyzeRepo } = await import("./get-status.js");
     // Only these are kept: the rest of the analysis (the posts' text among it) can go before the memo is encoded.
     const { report, config, memo } = await analyzeRepo(repo, { ...options, keepText: false, memo: true });
-    if (memo !== null) await writeMemo(repo, memo.key, memo.input);
-    return { root: repo.root, config, report: () => report, json: () => renderJsonParts(report) };
+    const entries = memo === null ? null : await writeMemo(repo, memo.key, memo.input);
+    const json = (): Iterable<string | Buffer> => {
+      if (entries === null || report.translations.length === 0) return renderJsonParts(report);
+      const { prefix, suffix } = reportFrame(report);
+      return [prefix, ...entries, suffix];
+    };
+    return { root: repo.root, config, report: () => report, json };
   } finally {
     await repo.close();
   }
 }
 
-/** Writes the report memo; it is an optimisation, so nothing about it can fail the run. */
-async function writeMemo(repo: GitRepo, key: string, input: MemoInput): Promise<void> {
+/** Writes the report memo (it is an optimisation, so nothing about it can fail the run); the entries as rendered for it, or null. */
+async function writeMemo(repo: GitRepo, key: string, input: MemoInput): Promise<Buffer[] | null> {
   const file = await ReportMemoFile.open(repo.env, key).catch(() => null);
-  await file?.write(input).catch(() => undefined);
+  return (await file?.write(input).catch(() => null)) ?? null;
 }
 
 

@@ -132,12 +132,17 @@ export class ReportMemoFile {
     };
   }
 
-  /** Replaces the memo atomically; failures are ignored, the memo being an optimisation. */
-  async write(input: MemoInput): Promise<void> {
+  /**
+   * Replaces the memo atomically; failures are ignored, the memo being an optimisation. Returns the
+   * report's entries as rendered for it (the text between `reportFrame`'s prefix and suffix, in parts), so
+   * that the caller prints them without rendering them again; null when they weren't all rendered.
+   */
+  async write(input: MemoInput): Promise<Buffer[] | null> {
     const body = encodeMemo(input);
     await this.dir.write(FILE, MAGIC_LINE, () => ({ key: this.key, head: input.head, meta: body.meta() }), body.parts);
     // An earlier format's memo is never read again.
     for (let version = 1; version < VERSION; version++) await this.dir.remove(`report.v${version}`);
+    return body.entries();
   }
 }
 
@@ -145,8 +150,10 @@ export class ReportMemoFile {
  * The memo body, produced part by part as it is written: the sections in order, then the meta line;
  * `meta` gives where that line lies once the parts have all been taken.
  */
-export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta(): [number, number] } {
+export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta(): [number, number]; entries(): Buffer[] | null } {
   let metaRange: [number, number] | null = null;
+  const entries: Buffer[] = [];
+  let entriesDone = false;
   function* parts(): Generator<Buffer> {
     const { report } = input;
     const sections = {} as Record<Section, [number, number]>;
@@ -160,7 +167,11 @@ export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta():
       sections[name] = [start, at - start];
     };
     const entryStarts = Buffer.alloc(4 * (report.translations.length + 1));
-    yield* section("entries", joined(report.translations.length, (i) => entryText(report.translations[i]!), ENTRY_SEPARATOR, entryStarts));
+    for (const part of section("entries", joined(report.translations.length, (i) => entryText(report.translations[i]!), ENTRY_SEPARATOR, entryStarts))) {
+      entries.push(part);
+      yield part;
+    }
+    entriesDone = true;
     yield* section("entryStarts", [entryStarts]);
     const baseStarts = Buffer.alloc(4 * (input.bases.length + 1));
     yield* section("bases", joined(input.bases.length, (i) => JSON.stringify(input.bases[i]), "\n", baseStarts));
@@ -189,6 +200,7 @@ export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta():
       if (metaRange === null) throw new Error("memo parts not all taken");
       return metaRange;
     },
+    entries: () => (entriesDone ? entries : null),
   };
 }
 
