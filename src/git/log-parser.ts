@@ -161,7 +161,7 @@ function parseHeader(data: Buffer, start: number, end: number): RawCommit {
 }
 
 /** A cheap look at the last byte before decoding a path: every post ending (md, markdown, mdx) ends in d, n or x. */
-function maybePost(data: Buffer, end: number): boolean {
+export function maybePost(data: Buffer, end: number): boolean {
   const last = data[end - 1]! | 0x20;
   return last === 0x64 || last === 0x6e || last === 0x78;
 }

@@ -1,6 +1,6 @@
 import { NULL_BLOB, type Commit, type FileChange, type History } from "../core/history.js";
 import { isPostPath } from "../core/layout.js";
-import { LOG_FORMAT, LogParser, type RawChange } from "./log-parser.js";
+import { LOG_FORMAT, LogParser, maybePost, type RawChange } from "./log-parser.js";
 import { streamGitBytes, type GitEnv } from "./run.js";
 
 /** A commit as the index keeps it: its message reduced to whether it carries an ignore directive. */
@@ -91,10 +91,12 @@ export async function readHeadBlobs(git: GitEnv, head: string): Promise<Map<stri
 }
 
 function addTreeEntry(blobs: Map<string, string>, data: Buffer, start: number, end: number): void {
-  // "<mode> blob <sha>\t<path>": submodules ("commit") and anything else are not posts.
+  // "<mode> blob <sha>\t<path>": submodules ("commit") and anything else are not posts. Most entries of a
+  // site's tree are not posts either: a look at the last byte settles those before anything is decoded.
+  if (end <= start || !maybePost(data, end)) return;
   const space = data.indexOf(0x20, start);
   const tab = data.indexOf(0x09, start);
-  if (space < 0 || tab < 0 || tab >= end || data.toString("latin1", space + 1, space + 6) !== "blob ") return;
+  if (space < 0 || tab < 0 || tab >= end || data[space + 1] !== 0x62 || data[space + 2] !== 0x6c || data[space + 3] !== 0x6f || data[space + 4] !== 0x62 || data[space + 5] !== 0x20) return;
   const path = data.toString("utf8", tab + 1, end);
   if (isPostPath(path)) blobs.set(path, data.toString("latin1", space + 6, tab));
 }
