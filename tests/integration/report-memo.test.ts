@@ -84,6 +84,17 @@ async function agrees(repo: TestRepo): Promise<boolean> {
   return got !== null;
 }
 
+/** One commit on a branch from HEAD, one on main, then the branch merged with a merge commit. */
+function branchAndMerge(repo: TestRepo, side: { path: string; text: string; message: string }, main: { path: string; text: string; message: string }): void {
+  repo.git("checkout", "-q", "-b", "side");
+  repo.write(side.path, side.text);
+  repo.commit(side.message);
+  repo.git("checkout", "-q", "main");
+  repo.write(main.path, main.text);
+  repo.commit(main.message);
+  repo.git("merge", "-q", "--no-ff", "-m", "Merge side", "side");
+}
+
 describe("report memo", () => {
   it("answers from the memo when nothing changed", async () => {
     const repo = site();
@@ -124,13 +135,11 @@ describe("report memo", () => {
   it("follows edits made on a branch and merged", async () => {
     const repo = site();
     await remember(repo);
-    repo.git("checkout", "-q", "-b", "side");
-    repo.write("posts/en/b.md", post("title: B", "Branch version of b."));
-    repo.commit("Edit b on a branch");
-    repo.git("checkout", "-q", "main");
-    repo.write("posts/en/c.md", post("title: C", "Main version of c."));
-    repo.commit("Edit c");
-    repo.git("merge", "-q", "--no-ff", "-m", "Merge side", "side");
+    branchAndMerge(
+      repo,
+      { path: "posts/en/b.md", text: post("title: B", "Branch version of b."), message: "Edit b on a branch" },
+      { path: "posts/en/c.md", text: post("title: C", "Main version of c."), message: "Edit c" },
+    );
     expect(await agrees(repo)).toBe(true);
   });
 
@@ -213,13 +222,11 @@ describe("report memo", () => {
 
   it("declines a mark at an original's last change that doesn't descend from all its others", async () => {
     const repo = site();
-    repo.git("checkout", "-q", "-b", "side");
-    repo.write("posts/en/a.md", post("title: A, renamed on a branch", "Second version of a."));
-    repo.commit("Retitle a on a branch");
-    repo.git("checkout", "-q", "main");
-    repo.write("posts/en/a.md", post("title: A", "Second version of a, edited."));
-    repo.commit("Edit a on main");
-    repo.git("merge", "-q", "--no-ff", "-m", "Merge side", "side");
+    branchAndMerge(
+      repo,
+      { path: "posts/en/a.md", text: post("title: A, renamed on a branch", "Second version of a."), message: "Retitle a on a branch" },
+      { path: "posts/en/a.md", text: post("title: A", "Second version of a, edited."), message: "Edit a on main" },
+    );
     await remember(repo);
     // What `mark` records: the change the report names as the original's last.
     const lastChange = (await uncached(repo)).translations.find((e) => e.translation === "posts/de/a.md")!.sourceCommit!;
@@ -238,15 +245,12 @@ describe("report memo", () => {
       // source_commit dropped on disk: the baseline is then the translation's last commit, before the memo's HEAD.
       (repo) => repo.write("posts/de/c.md", post("lang: de\ntitle: C de", "Erste Fassung.")),
       // A translation changed on a merged branch: the new commits are no longer one line.
-      (repo) => {
-        repo.git("checkout", "-q", "-b", "side");
-        repo.write("posts/de/a.md", post("lang: de\ntitle: A de", "Zweite Fassung."));
-        repo.commit("Update the German a on a branch");
-        repo.git("checkout", "-q", "main");
-        repo.write("posts/en/c.md", post("title: C", "Main version of c."));
-        repo.commit("Edit c");
-        repo.git("merge", "-q", "--no-ff", "-m", "Merge side", "side");
-      },
+      (repo) =>
+        branchAndMerge(
+          repo,
+          { path: "posts/de/a.md", text: post("lang: de\ntitle: A de", "Zweite Fassung."), message: "Update the German a on a branch" },
+          { path: "posts/en/c.md", text: post("title: C", "Main version of c."), message: "Edit c" },
+        ),
     ];
     for (const change of cases) {
       const repo = site();
