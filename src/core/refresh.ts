@@ -1,6 +1,7 @@
 import { judge, refreshVerdict, type Judgement, type PendingEntry, type VerdictBasis } from "./evaluate.js";
 import type { History } from "./history.js";
 import { isPostPath } from "./layout.js";
+import type { Link } from "./links.js";
 import { newEntry, type Entry, type ProblemCode, type Summary } from "./types.js";
 
 /**
@@ -18,15 +19,41 @@ export interface MemoEntry {
   basis: VerdictBasis | null;
 }
 
-/** The posts the new commits touched, or null when they did more than modify posts that exist (added, deleted, renamed, copied). */
-export function touchedPosts(news: History): Set<string> | null {
+/**
+ * The posts the new commits touched, or null when they did more than modify posts that exist (deleted,
+ * renamed, copied, or added unless `added` allows it: then linking is run again).
+ */
+export function touchedPosts(news: History, options: { added?: boolean } = {}): Set<string> | null {
   for (const path of news.renames.keys()) if (isPostPath(path)) return null;
   const touched = new Set<string>();
   for (const [path, changes] of news.changes) {
-    if (changes.some((c) => c.status !== "M")) return null;
+    if (changes.some((c) => c.status !== "M" && !(options.added && c.status === "A"))) return null;
     touched.add(path);
   }
   return touched;
+}
+
+/** Whether a link is the one an earlier entry was made from: the same language and original, settled alike, with the same problems of linking. */
+export function sameLink(entry: Entry, link: Link): boolean {
+  const settled = entry.status === "invalid" || entry.status === "orphaned" ? entry.status : null;
+  if (entry.lang !== link.lang || entry.source !== link.source || settled !== link.settled) return false;
+  const linking = entry.problems.filter((p) => !BASELINE_PROBLEMS.has(p.code));
+  return JSON.stringify(linking) === JSON.stringify(link.problems);
+}
+
+/**
+ * The entry of a new link whose status needs no history (settled: invalid or orphaned), as a full run
+ * makes it; null when it needs a baseline.
+ */
+export function settledEntry(link: Link): Entry | null {
+  if (!link.settled && link.source !== null) return null;
+  return newEntry({ lang: link.lang, source: link.source, translation: link.translation, status: link.settled ?? "orphaned", problems: link.problems });
+}
+
+/** The entry of a new link to a translation that was never committed and names no source_commit: unknown, as a full run makes it. */
+export function uncommittedEntry(link: Link, sourceCommit: string | null): Entry {
+  const problems = [...link.problems, { code: "TRANSLATION_UNCOMMITTED" as const, file: link.translation }];
+  return newEntry({ lang: link.lang, source: link.source, translation: link.translation, status: "unknown", sourceCommit, problems });
 }
 
 /**

@@ -18,7 +18,7 @@ import { contentDigest, digestBlobs, readVersions } from "./contents.js";
 import { loadPosts, type LoadedPost } from "./load-posts.js";
 import type { StatusOptions } from "./options.js";
 import { readPlainFile } from "./post-reader.js";
-import { contentDigestOf, memoApplies, memoKey, postFingerprint, type MemoInput } from "./report-memo.js";
+import { contentDigestOf, memoApplies, memoKey, type MemoInput } from "./report-memo.js";
 import { resolveSourceCommits } from "./resolve-commits.js";
 import { VERSION } from "../version.js";
 
@@ -86,10 +86,19 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const headBlobs = history.headBlobs;
   const posts = new Map(loaded.map((l) => [l.post.path, l]));
 
+  const moved: Record<string, { to: string | null; seen: string[] }> = {};
   const linkage = linkPosts(
     loaded.map((l) => l.post),
     config,
-    { committed: new Set(headBlobs.keys()), movedTo: (path) => movedTo(history, path) },
+    {
+      committed: new Set(headBlobs.keys()),
+      movedTo: (path) => {
+        const seen: string[] = [];
+        const to = movedTo(history, path, seen);
+        moved[path] = { to, seen };
+        return to;
+      },
+    },
   );
   const inScope = (path: string | null) => path !== null && (scope.length === 0 || scope.some((dir) => isUnder(path, dir)));
   const wanted = (lang: string) => !options.languages?.length || options.languages.includes(lang);
@@ -157,6 +166,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     const bases = new Map(judged.map((j) => [j.entry, j.basis] as const));
     const listed = (await listing).files.filter(isPostPath);
     const sources = new Set(report.translations.map((e) => e.source));
+    const listedSet = new Set(listed);
     memo = {
       key: memoKey(VERSION, configFile, configText),
       input: {
@@ -164,10 +174,14 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
         config,
         report,
         bases: report.translations.map((e) => bases.get(e) ?? null),
-        posts: listed.map((path) => {
-          const post = posts.get(path)?.post ?? null;
-          return { path, fingerprint: postFingerprint(post), sourceCommit: post?.sourceCommit ?? null, settled: sources.has(path) && settled(history, ancestry, path) };
-        }),
+        posts: listed.map((path) => ({
+          path,
+          post: posts.get(path)?.post ?? null,
+          committed: headBlobs.has(path),
+          settled: sources.has(path) && settled(history, ancestry, path),
+        })),
+        moved,
+        gone: [...history.changes.keys()].filter((path) => !listedSet.has(path)),
         unsettled: (await unsettled).map((path) => {
           const bytes = readPlainFile(repo.root, path);
           return { path, content: bytes === null || bytes === "link" ? "" : contentDigestOf(bytes) };

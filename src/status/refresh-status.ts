@@ -6,6 +6,9 @@ import type { PendingEntry } from "../core/evaluate.js";
 import {
   applyRefresh,
   baselineMove,
+  sameLink,
+  settledEntry,
+  uncommittedEntry,
   contentAt,
   judgeRebaselined,
   planRefresh,
@@ -19,7 +22,10 @@ import {
   type MemoEntry,
 } from "../core/refresh.js";
 import type { Config } from "../config/schema.js";
-import type { Report } from "../core/types.js";
+import { buildReport } from "../core/report.js";
+import { linkPosts, type Linkage } from "../core/links.js";
+import type { History } from "../core/history.js";
+import { newEntry, type Entry, type Post, type Report } from "../core/types.js";
 import { buildHistory, readHistory } from "../git/read-history.js";
 import { GitRepo, type RepoState } from "../git/repo.js";
 import { renderJsonParts, reportFrame } from "../render/json.js";
@@ -124,12 +130,15 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   // The memo's HEAD is an ancestor of HEAD exactly when one of the new commits has it as a parent.
   const ancestor = !headMoved || read.some((c) => c.parents.includes(peeked.head));
   if (!ancestor || read.length > MAX_NEW_COMMITS) return null;
+  // Posts added since (committed or not) mean linking is run again, from the posts the memo holds.
+  const listed = files.files.filter(isPostPath);
+  const relink = postListDigest(listed) !== memo.postList;
   const readPosts = postsNow(repo, memo, [...onDisk, ...treeChanges], files);
   if (readPosts === null) return null;
   const logged = read.map((c, i) => ({ ...c, ignored: isIgnoredMessage(messages[i]!, config.ignore) }));
 
   const news = buildHistory(head, logged, new Map());
-  const touched = touchedPosts(news);
+  const touched = touchedPosts(news, { added: relink });
   if (touched === null) return null;
   // A merge's own resolution changes files no commit of the log shows: only a full run sees those.
   if (treeChanges.some((path) => isPostPath(path) && !touched.has(path))) return null;
@@ -149,21 +158,23 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
     }
     return list;
   };
+  const linear = read.every((c) => c.parents.length <= 1);
+  const asking = new Map<string, Promise<string | null>>();
+  const resolve = (value: string) => {
+    if (!asking.has(value)) asking.set(value, repo.resolveCommit(value).then((r) => (typeof r === "string" ? null : r.sha)));
+    return asking.get(value)!;
+  };
 
   // Translations the new commits changed, or whose source_commit is new on disk: their baseline may have moved.
-  const linear = read.every((c) => c.parents.length <= 1);
   const moves: { candidate: MemoEntry; evidence: BaselineEvidence }[] = [];
-  const asking = new Map<string, Promise<string | null>>();
   for (const path of new Set([...touched, ...readPosts.keys()])) {
     const before = memo.post(path);
-    if (before === undefined) continue;
-    const now = readPosts.has(path) ? readPosts.get(path)! : before.sourceCommit;
+    if (before === undefined) continue; // added since: linking decides what it is
+    const now = readPosts.has(path) ? (readPosts.get(path)?.sourceCommit ?? null) : before.sourceCommit;
     for (const candidate of entriesOf(path) ?? [null]) {
       if (candidate === null) return null;
       if (candidate.entry.translation !== path) continue;
-      if (now !== null && now !== before.sourceCommit && !asking.has(now)) {
-        asking.set(now, repo.resolveCommit(now).then((r) => (typeof r === "string" ? null : r.sha)));
-      }
+      if (now !== null && now !== before.sourceCommit) void resolve(now).catch(() => undefined);
       const originalSettled = candidate.entry.source !== null && memo.post(candidate.entry.source)?.settled === true;
       moves.push({ candidate, evidence: { before: before.sourceCommit, now, resolved: null, changedAt: news.changes.get(path)?.[0]?.commit ?? null, originalSettled } });
     }
@@ -189,23 +200,31 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   }
   const plan = planRefresh([...candidates.values()], touched, moved);
   if (plan === null) return null;
+
+  // With posts added, linking again tells the new entries: judged from the new commits like the moved ones.
+  const relinked = relink ? await relinkPosts(repo, memo, listed, readPosts, news, linear, resolve) : null;
+  if (relink && relinked === null) return null;
+  const fresh = relinked?.pending ?? [];
+
   const sources = refreshSources(plan);
-  if (new Set([...sources, ...rebased.map((p) => p.entry.source!)]).size > MAX_SOURCES || sources.some((s) => s.includes("\n"))) return null;
+  const judgedSources = new Set([...sources, ...rebased.map((p) => p.entry.source!), ...fresh.map((p) => p.entry.source!)]);
+  if (judgedSources.size > MAX_SOURCES || sources.some((s) => s.includes("\n"))) return null;
   // An original's content at HEAD is asked for by name ("<head>:<path>"), and serves as its blob below.
   const headBlobs = new Map(sources.map((s) => [s, contentAt(head, s)] as const));
-  const contents = await readTexts(repo.blobs(), new Set([...refreshBlobs(plan, news, headBlobs), ...rebaselineBlobs(rebased)]));
+  const rejudged = [...rebased, ...fresh];
+  const contents = await readTexts(repo.blobs(), new Set([...refreshBlobs(plan, news, headBlobs), ...rebaselineBlobs(rejudged)]));
   if (sources.some((s) => !contents.has(headBlobs.get(s)!))) return null;
-  if (rebased.some((p) => !contents.has(p.baselineBlob) || !contents.has(p.headBlob!))) return null;
+  if (rejudged.some((p) => !contents.has(p.baselineBlob) || !contents.has(p.headBlob!))) return null;
   const digests = new Map([...contents].map(([name, text]) => [name, contentDigest(text, config.translatableKeys)] as const));
   const digest = (blob: string) => digests.get(blob) ?? "";
   const refreshed = applyRefresh(plan, news, headBlobs, digest);
   if (refreshed === null) return null;
-  const judged = judgeRebaselined(rebased, news, digest);
+  const judged = judgeRebaselined(rejudged, news, digest);
 
   // Line counts of the entries now stale: the original's text at the baseline and at HEAD.
   const counts = [
     ...refreshed.filter((r) => r.entry.status === "stale").map((r) => ({ entry: r.entry, before: r.basis!.baselineBlob, after: headBlobs.get(r.entry.source!)! })),
-    ...judged.flatMap((j, k) => (j.entry.status === "stale" ? [{ entry: j.entry, before: rebased[k]!.baselineBlob, after: rebased[k]!.headBlob! }] : [])),
+    ...judged.flatMap((j, k) => (j.entry.status === "stale" ? [{ entry: j.entry, before: rejudged[k]!.baselineBlob, after: rejudged[k]!.headBlob! }] : [])),
   ];
   if (counts.length > 0) {
     const { lineStats } = await import("../core/diff-stats.js");
@@ -214,20 +233,37 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
     for (const c of counts) Object.assign(c.entry, lineStats(texts.get(c.before) ?? "", texts.get(c.after)!));
   }
 
+  const replaced = new Map(refreshed.map((r) => [r.index, r.entry] as const));
+  [...moved].forEach((index, k) => replaced.set(index, judged[k]!.entry));
+
+  if (relinked !== null) {
+    // Every entry again, in the report's order: those the memo had (brought up to date) and the new ones.
+    const kept = relinked.kept.map(({ index, entry }) => replaced.get(index) ?? entry);
+    const report = buildReport({
+      head,
+      entries: [...kept, ...relinked.settled, ...judged.slice(rebased.length).map((j) => j.entry)],
+      originals: relinked.linkage.originals,
+      links: relinked.linkage.links,
+      languages: config.languages ?? null,
+      wanted: () => true,
+      lastChange: relinked.lastChange,
+      problems: relinked.linkage.problems,
+    });
+    return { root: repo.root, config, json: () => renderJsonParts(report), report: () => report };
+  }
+
   const summary = recount(
     memo.summary,
     [...plan.map((p) => p.entry), ...[...moved].map((index) => entries.get(index)!.entry)],
     [...refreshed.map((r) => r.entry), ...judged.map((j) => j.entry)],
   );
-  const replaced = new Map(refreshed.map((r) => [r.index, r.entry] as const));
-  [...moved].forEach((index, k) => replaced.set(index, judged[k]!.entry));
   // A new baseline can drop a problem of finding the old one (an unresolved source_commit): the report's
   // list of problems holds it for that entry alone (its file is the translation), so it goes from there too.
   const problemKey = (p: unknown) => JSON.stringify(p);
   const dropped = new Set(
     [...moved].flatMap((index, k) => {
-      const kept = new Set(judged[k]!.entry.problems.map(problemKey));
-      return entries.get(index)!.entry.problems.map(problemKey).filter((p) => !kept.has(p));
+      const keep = new Set(judged[k]!.entry.problems.map(problemKey));
+      return entries.get(index)!.entry.problems.map(problemKey).filter((p) => !keep.has(p));
     }),
   );
   const problems = dropped.size === 0 ? undefined : memo.problems().filter((p) => !dropped.has(problemKey(p)));
@@ -236,29 +272,169 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   return { root: repo.root, config, json: () => render(), report: () => JSON.parse(Buffer.concat(render()).toString("utf8")) as Report };
 }
 
+/** Linking could not be run again from what the memo holds. */
+class Unlinkable extends Error {}
+
 /**
- * Whether the posts are those the memo was made from: the same paths, and every post that may differ
- * from then (changed on disk since the memo's HEAD, untracked, or unsettled then) links as it did. Null
- * when not; else the `source_commit` value of each post read again (one whose bytes are those the memo
- * saw is not read, and has the value it had).
+ * Links the posts again after some were added: the memo's posts, those read again, and the new ones.
+ * Every link the memo's report had must come out the same; the new links (from new translations and new
+ * originals) get entries: settled ones as they are, uncommitted translations as unknown, and the others
+ * to be judged at a baseline among the new commits (or the original's last change before them). Null
+ * when that can't be done exactly: a post gone, a link changed, a baseline the memo can't follow.
  */
-function postsNow(repo: GitRepo, memo: ReportMemo, onDisk: readonly string[], listing: { files: string[]; untracked: Set<string> }): Map<string, string | null> | null {
-  const posts = listing.files.filter(isPostPath);
-  if (postListDigest(posts) !== memo.postList) return null;
+async function relinkPosts(
+  repo: GitRepo,
+  memo: ReportMemo,
+  listed: readonly string[],
+  readPosts: ReadonlyMap<string, Post | null>,
+  news: History,
+  linear: boolean,
+  resolve: (value: string) => Promise<string | null>,
+): Promise<{ linkage: Linkage; kept: { index: number; entry: Entry }[]; settled: Entry[]; pending: PendingEntry[]; lastChange(path: string): string | null } | null> {
+  const stored = memo.posts();
+  const old = memo.entries();
+  if (stored === null || old === null) return null;
+  const before = new Map(stored.map((p) => [p.path, p.stored] as const));
+  const now = new Set(listed);
+  if (stored.some((p) => !now.has(p.path))) return null;
+  const added = listed.filter((path) => !before.has(path));
+  let reader: PostBatchReader | null = null;
+  const posts: Post[] = [];
+  for (const path of listed) {
+    let post = readPosts.has(path) ? readPosts.get(path)! : (before.get(path)?.post ?? null);
+    if (!before.has(path)) {
+      reader ??= new PostBatchReader(repo.root, realpathSync(repo.root), memo.config.keys);
+      const record = reader.read(path);
+      if (record?.linked) return null;
+      post = record?.post ?? null;
+    }
+    if (post !== null) posts.push(post);
+  }
+  const addedAtHead = new Set([...news.changes].filter(([, changes]) => changes.some((c) => c.status === "A")).map(([path]) => path));
+  const committed = new Set([...stored.filter((p) => p.stored.committed).map((p) => p.path), ...addedAtHead]);
+  let linkage: Linkage;
+  try {
+    linkage = linkPosts(posts, memo.config, {
+      committed,
+      movedTo: (path) => {
+        // The history's renames are the memo's (no new commit renamed a post); a path added at HEAD since could change an answer.
+        const answer = memo.moved[path];
+        if (answer === undefined || answer.seen.some((p) => addedAtHead.has(p))) throw new Unlinkable();
+        return answer.to;
+      },
+    });
+  } catch (error) {
+    if (error instanceof Unlinkable) return null;
+    throw error;
+  }
+
+  const byTranslation = new Map<string, number>();
+  old.forEach((entry, index) => {
+    if (entry.translation !== null) byTranslation.set(entry.translation, index);
+  });
+  // The last change of each original: the newest new commit's, else what the memo's entries say.
+  const lastBefore = new Map<string, string | null>();
+  // (Settled entries never looked their original up: their sourceCommit says nothing.)
+  for (const entry of old) {
+    if (entry.source !== null && entry.status !== "invalid" && entry.status !== "orphaned" && !lastBefore.has(entry.source)) lastBefore.set(entry.source, entry.sourceCommit);
+  }
+  const newest = (path: string) => {
+    const change = news.changes.get(path)?.[0];
+    return change ? news.commits[change.commit]!.sha : undefined;
+  };
+  // Paths with a past the memo doesn't hold: committed then, or deleted (or renamed away) before.
+  const gone = memo.gone;
+  const hasPast = (path: string) => gone.has(path) || before.get(path)?.committed === true;
+  const lastChange = (path: string): string | null => {
+    const known = newest(path) ?? lastBefore.get(path);
+    if (known !== undefined) return known;
+    // An original the memo's report never named, with a history the memo doesn't hold.
+    if (hasPast(path)) throw new Unlinkable();
+    return null;
+  };
+
+  const kept: { index: number; entry: Entry }[] = [];
+  const settled: Entry[] = [];
+  const pending: PendingEntry[] = [];
+  const addedSet = new Set(added);
+  for (const link of linkage.links) {
+    const index = byTranslation.get(link.translation);
+    if (index !== undefined) {
+      if (!sameLink(old[index]!, link)) return null;
+      kept.push({ index, entry: old[index]! });
+      byTranslation.delete(link.translation);
+      continue;
+    }
+    // An existing post linked anew (it was an original, or linked to nothing) would need its history.
+    if (!addedSet.has(link.translation)) return null;
+    const done = settledEntry(link);
+    if (done !== null) {
+      settled.push(done);
+      continue;
+    }
+    const source = link.source!;
+    // The original's last change before the new commits, which the template's sourceCommit stands for.
+    let previous = lastBefore.get(source);
+    if (previous === undefined) {
+      if (newest(source) === undefined && hasPast(source)) return null;
+      previous = null;
+    }
+    const template = newEntry({ lang: link.lang, source, translation: link.translation, status: "unknown", sourceCommit: previous, problems: link.problems });
+    const value = link.post.sourceCommit;
+    const changedAt = news.changes.get(link.translation)?.[0]?.commit ?? null;
+    let move: { commit: number } | "last-change" | null = null;
+    if (value !== null) {
+      const sha = await resolve(value).catch(() => null);
+      const at = sha === null ? -1 : news.commits.findIndex((c) => c.sha === sha);
+      if (at >= 0 && linear) move = { commit: at };
+      else if (sha !== null && sha === previous && before.get(source)?.settled === true) move = "last-change";
+    } else if (changedAt !== null && linear) move = { commit: changedAt };
+    else if (changedAt === null && !hasPast(link.translation)) {
+      let last: string | null;
+      try {
+        last = lastChange(source);
+      } catch {
+        return null;
+      }
+      settled.push(uncommittedEntry(link, last));
+      continue;
+    }
+    const judged = move === null ? null : rebaselined(template, move, news);
+    if (judged === null) return null;
+    pending.push(judged);
+  }
+  // An entry of the memo's with no link now: a post stopped being a translation.
+  if (byTranslation.size > 0) return null;
+  try {
+    // Asked now for every original, so that buildReport never meets one the memo can't tell.
+    for (const original of linkage.originals) lastChange(original.path);
+  } catch {
+    return null;
+  }
+  return { linkage, kept, settled, pending, lastChange };
+}
+
+/**
+ * Whether the posts the memo was made from are as they were: every post that may differ from then
+ * (changed on disk since the memo's HEAD, untracked, or unsettled then) links as it did. Null when not;
+ * else each post read again (one whose bytes are those the memo saw is not read, and is as it was). Posts
+ * the memo didn't list are left to `relinkPosts`.
+ */
+function postsNow(repo: GitRepo, memo: ReportMemo, onDisk: readonly string[], listing: { files: string[]; untracked: Set<string> }): Map<string, Post | null> | null {
   const unsettled = memo.unsettled;
   const suspects = new Set([...onDisk, ...listing.untracked, ...unsettled.keys()].filter(isPostPath));
-  const read = new Map<string, string | null>();
+  const read = new Map<string, Post | null>();
   let reader: PostBatchReader | null = null;
   for (const path of suspects) {
     const before = memo.post(path);
-    if (before === undefined) continue; // not a listed post now: the lists are equal, so it wasn't then either
+    if (before === undefined) continue;
     const bytes = readPlainFile(repo.root, path);
     if (bytes === "link") return null;
     if (bytes !== null && unsettled.get(path) === contentDigestOf(bytes)) continue;
     reader ??= new PostBatchReader(repo.root, realpathSync(repo.root), memo.config.keys);
     const record = reader.read(path);
     if (record?.linked || postFingerprint(record?.post ?? null) !== before.fingerprint) return null;
-    read.set(path, record?.post.sourceCommit ?? null);
+    read.set(path, record?.post ?? null);
   }
   return read;
 }

@@ -11,12 +11,12 @@ import type { StatusOptions } from "./options.js";
 // The last full report and what bringing it up to date needs, in the git dir's transtrack directory.
 // A run that can refresh it reads only what it needs: the few entries the new commits touch are found
 // through an index by path, and the JSON output is spliced from the stored text of the others.
-//   transtrack-report 4
+//   transtrack-report 5
 //   {"key":"…","head":"<sha>","bytes":B,"crc32":C}
 //   <meta JSON>\n  then the sections it places: entries, entryStarts, bases, baseStarts, paths, posts, suffix
 const MAGIC = "transtrack-report";
 /** Bumped whenever what is stored, or what a report holds, changes. */
-const VERSION = 4;
+const VERSION = 5;
 const FILE = `report.v${VERSION}`;
 const MAGIC_LINE = `${MAGIC} ${VERSION}`;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -33,10 +33,15 @@ export interface MemoInput {
   /** Per entry of `report.translations`: the verdict's basis for judged entries, null for the others. */
   bases: readonly (VerdictBasis | null)[];
   /**
-   * Every listed post path, in listing order, with its `postFingerprint`, its `source_commit` value, and
-   * for an original whether its newest change descends from all its others (`settled`).
+   * Every listed post path, in listing order, with what was read of it (null when it couldn't be read as a
+   * file), whether HEAD has it (`committed`), and for an original whether its newest change descends from
+   * all its others (`settled`).
    */
-  posts: readonly { path: string; fingerprint: string; sourceCommit: string | null; settled: boolean }[];
+  posts: readonly { path: string; post: Post | null; committed: boolean; settled: boolean }[];
+  /** The answers of `movedTo` that linking asked for, with every path each answer looked at. */
+  moved: Record<string, { to: string | null; seen: string[] }>;
+  /** Post paths the history has changes of that are not listed (deleted, renamed away): a post added there has a past. */
+  gone: string[];
   /** Posts whose working-tree content was not HEAD's (edited, staged or untracked), with their content's digest. */
   unsettled: readonly { path: string; content: string }[];
   /** What each distinct `source_commit` value resolved to: "found" or a problem kind. */
@@ -52,6 +57,8 @@ interface Meta {
   /** Digest of the listed post paths, in listing order. */
   postList: string;
   unsettled: [string, string][];
+  moved: Record<string, { to: string | null; seen: string[] }>;
+  gone: string[];
   sourceCommits: Record<string, string>;
   sections: Record<Section, [number, number]>;
 }
@@ -177,7 +184,9 @@ export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta():
     yield* section("bases", joined(input.bases.length, (i) => JSON.stringify(input.bases[i]), "\n", baseStarts));
     yield* section("baseStarts", [baseStarts]);
     yield* section("paths", lines([...pathIndex(report)].map(([path, list]) => `${JSON.stringify(path)}\t${list.join(",")}`)));
-    yield* section("posts", lines(input.posts.map((p) => `${JSON.stringify(p.path)}\t${p.fingerprint}\t${p.settled ? 1 : 0}\t${JSON.stringify(p.sourceCommit)}`)));
+    // The title is left out: linking doesn't read it, and no report shows it.
+    const stored = (post: Post | null) => JSON.stringify(post === null ? null : { ...post, title: null });
+    yield* section("posts", lines(input.posts.map((p) => `${JSON.stringify(p.path)}\t${postFingerprint(p.post)}\t${p.settled ? 1 : 0}\t${p.committed ? 1 : 0}\t${stored(p.post)}`)));
     // Everything after the entries: the problems and the closing brace, rendered without the entries.
     yield* section("suffix", [Buffer.from(reportFrame(report).suffix)]);
     const meta: Meta = {
@@ -187,6 +196,8 @@ export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta():
       count: report.translations.length,
       postList: postListDigest(input.posts.map((p) => p.path)),
       unsettled: input.unsettled.map((u) => [u.path, u.content]),
+      moved: input.moved,
+      gone: input.gone,
       sourceCommits: input.sourceCommits,
       sections,
     };
@@ -266,7 +277,7 @@ export class ReportMemo {
       const meta = JSON.parse(body.toString("utf8", metaAt, metaAt + metaLength)) as Meta;
       if (typeof meta !== "object" || meta === null || typeof meta.config !== "object" || !Number.isInteger(meta.count)) return null;
       if (!Array.isArray(meta.languages) || typeof meta.summary !== "object" || typeof meta.postList !== "string" || !Array.isArray(meta.unsettled)) return null;
-      if (typeof meta.sourceCommits !== "object" || meta.sourceCommits === null) return null;
+      if (typeof meta.sourceCommits !== "object" || meta.sourceCommits === null || typeof meta.moved !== "object" || meta.moved === null || !Array.isArray(meta.gone)) return null;
       let at = 0;
       for (const name of SECTIONS) {
         const section = meta.sections?.[name];
@@ -324,15 +335,46 @@ export class ReportMemo {
   }
 
   /** What the memo holds of a post (see `MemoInput.posts`); undefined when the path wasn't a listed post (or the line is damaged). */
-  post(path: string): { fingerprint: string; sourceCommit: string | null; settled: boolean } | undefined {
+  post(path: string): StoredPost | undefined {
     const line = this.lookup("posts", path);
-    const [fingerprint, settled, value] = line === null ? [] : line.split("\t", 3);
-    if (fingerprint === undefined || (settled !== "0" && settled !== "1") || value === undefined) return undefined;
+    return line === null ? undefined : storedPost(line);
+  }
+
+  /** Every listed post, in listing order; null when a line is damaged. */
+  posts(): { path: string; stored: StoredPost }[] | null {
+    const section = this.section("posts").toString("utf8");
+    const result: { path: string; stored: StoredPost }[] = [];
+    for (const line of section.split("\n")) {
+      if (line === "") continue;
+      const tab = line.indexOf("\t");
+      const stored = tab < 0 ? undefined : storedPost(line.slice(tab + 1));
+      if (stored === undefined) return null;
+      try {
+        result.push({ path: JSON.parse(line.slice(0, tab)) as string, stored });
+      } catch {
+        return null;
+      }
+    }
+    return result;
+  }
+
+  /** Post paths with a history that were not listed. */
+  get gone(): Set<string> {
+    return new Set(this.meta.gone);
+  }
+
+  /** The answers of `movedTo` the full run's linking asked for. */
+  get moved(): Record<string, { to: string | null; seen: string[] }> {
+    return this.meta.moved;
+  }
+
+  /** Every entry of the report, in order; null when they don't parse as entries. */
+  entries(): Entry[] | null {
     try {
-      const sourceCommit = JSON.parse(value) as unknown;
-      return sourceCommit === null || typeof sourceCommit === "string" ? { fingerprint, sourceCommit, settled: settled === "1" } : undefined;
+      const list = JSON.parse(`[${this.section("entries").toString("utf8")}]`) as unknown[];
+      return list.length === this.meta.count && list.every(isEntry) ? (list as Entry[]) : null;
     } catch {
-      return undefined;
+      return null;
     }
   }
 
@@ -386,6 +428,29 @@ export class ReportMemo {
     }
     parts.push(entries.subarray(from), suffix);
     return parts;
+  }
+}
+
+/** A post as the memo holds it. */
+export interface StoredPost {
+  fingerprint: string;
+  sourceCommit: string | null;
+  settled: boolean;
+  committed: boolean;
+  /** What was read of it, title left out; null when it couldn't be read as a file. */
+  post: Post | null;
+}
+
+/** A posts line after its path: fingerprint, settled, committed, post. */
+function storedPost(rest: string): StoredPost | undefined {
+  const [fingerprint, settled, committed, json] = rest.split("\t", 4);
+  if (fingerprint === undefined || (settled !== "0" && settled !== "1") || (committed !== "0" && committed !== "1") || json === undefined) return undefined;
+  try {
+    const post = JSON.parse(json) as Post | null;
+    if (post !== null && (typeof post !== "object" || typeof post.path !== "string" || !Array.isArray(post.problems))) return undefined;
+    return { fingerprint, sourceCommit: post?.sourceCommit ?? null, settled: settled === "1", committed: committed === "1", post };
+  } catch {
+    return undefined;
   }
 }
 

@@ -50,7 +50,7 @@ function site(): TestRepo {
 
 const env = (repo: TestRepo) => ({ cwd: repo.dir, env: repo.env() });
 const uncached = async (repo: TestRepo) => (await analyze({ ...env(repo), cache: false })).report;
-const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "report.v4");
+const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "report.v5");
 
 /** The report brought up to date from the memo, as data and as JSON text; null when the memo path declined. */
 async function refreshedRun(repo: TestRepo): Promise<{ report: Report; json: string } | null> {
@@ -261,11 +261,37 @@ describe("report memo", () => {
     }
   });
 
-  it("declines when posts are added, deleted or renamed", async () => {
+  it("links again when posts are added: new originals, new translations, committed or not", async () => {
+    const repo = site();
+    await remember(repo);
+    // A translation of an original that had none in German, committed.
+    repo.write("posts/de/d.md", post("lang: de\ntitle: D de", "Neu."));
+    repo.commit("Translate d");
+    expect(await agrees(repo)).toBe(true);
+    // A new original, then translations of it: one committed with it, one synced later, one only on disk.
+    repo.write("posts/en/e.md", post("title: E", "First version of e."));
+    repo.write("posts/de/e.md", post("lang: de\ntitle: E de", "Erste Fassung."));
+    const added = repo.commit("Add e, in German too");
+    repo.write("posts/en/e.md", post("title: E", "Second version of e."));
+    repo.commit("Edit e");
+    repo.write("posts/fr/e.md", post(`lang: fr\ntitle: E fr\nsource_commit: ${added}`, "Première version."));
+    repo.commit("Translate e into French");
+    repo.write("posts/fr/b.md", post("lang: fr\ntitle: B fr", "Première version."));
+    expect(await agrees(repo)).toBe(true);
+    const report = (await refreshed(repo))!;
+    const entry = (path: string) => report.translations.find((e) => e.translation === path)!;
+    expect(entry("posts/de/e.md")).toMatchObject({ status: "stale", baseline: added, commitsBehind: 1 });
+    expect(entry("posts/fr/e.md")).toMatchObject({ status: "stale", baseline: added });
+    expect(entry("posts/fr/b.md")).toMatchObject({ status: "unknown", problems: [{ code: "TRANSLATION_UNCOMMITTED" }] });
+    expect(entry("posts/de/d.md").status).toBe("up-to-date");
+  });
+
+  it("declines when posts are deleted or renamed, or an added post links an existing one anew", async () => {
     for (const change of [
-      (repo: TestRepo) => repo.write("posts/de/d.md", post("lang: de\ntitle: D de", "Neu.")),
       (repo: TestRepo) => repo.remove("posts/fr/d.md"),
       (repo: TestRepo) => repo.git("mv", "posts/en/b.md", "posts/en/b2.md"),
+      // A second French translation of d, listed first: the existing one becomes the duplicate.
+      (repo: TestRepo) => repo.write("posts/fr/a-d.md", post("lang: fr\ntitle: D bis\ntranslation_of: posts/en/d.md", "Doublon.")),
     ]) {
       const repo = site();
       await remember(repo);
@@ -275,7 +301,7 @@ describe("report memo", () => {
     }
   });
 
-  it("declines when a post's front-matter changes on disk, or a new one is untracked, but not for body edits", async () => {
+  it("declines when a post's front-matter changes on disk, but not for body edits or a new untracked post", async () => {
     const repo = site();
     await remember(repo);
     repo.write("posts/en/b.md", post("title: B", "An uncommitted edit of the body."));
@@ -286,8 +312,9 @@ describe("report memo", () => {
     // The full run that answered wrote a memo with the edited post, which is now back as before.
     expect(await agrees(repo)).toBe(false);
     expect(await agrees(repo)).toBe(true);
+    // A new post only on disk: linked again, it is an uncommitted translation.
     repo.write("posts/de/d.md", post("lang: de\ntitle: D de", "Neu."));
-    expect(await agrees(repo)).toBe(false);
+    expect(await agrees(repo)).toBe(true);
   });
 
   it("declines when a merge's own resolution changes an original", async () => {
