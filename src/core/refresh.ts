@@ -87,14 +87,16 @@ export interface BaselineEvidence {
   changedAt: number | null;
   /** The original's newest change before the new commits descends from all its others (so its content there is its last). */
   originalSettled: boolean;
+  /** `resolved` is an ancestor of the memo's HEAD that descends from the original's last change before the new commits. */
+  afterLastChange?: boolean;
 }
 
 /**
- * Where an entry's baseline is after the new commits: where it was; at one of them (its index); at the
- * commit that last changed the original before them (the entry's `sourceCommit`, as `mark` writes it);
- * or unknown to the memo (null).
+ * Where an entry's baseline is after the new commits: where it was; at one of them (its index); at an
+ * older commit (`at`) that is the original's last change before them (the entry's `sourceCommit`, as
+ * `mark` writes it) or descends from it; or unknown to the memo (null).
  */
-export type BaselineMove = "same" | { commit: number } | "last-change" | null;
+export type BaselineMove = "same" | { commit: number } | { at: string } | null;
 
 /**
  * How a translation's baseline moved. The new commits must form one line from the memo's HEAD (no
@@ -110,9 +112,9 @@ export function baselineMove(entry: Entry, evidence: BaselineEvidence, news: His
     if (at >= 0) return linear ? { commit: at } : null;
     // A value written anew that names the commit it named before (a full sha for an abbreviated one).
     if (resolved === entry.baseline) return "same";
-    // The original's last change then: if that change descends from all the original's others, the new
-    // commits' changes are exactly those after it, merged or not.
-    return resolved === entry.sourceCommit && evidence.originalSettled ? "last-change" : null;
+    // The original's last change then, or a commit after it: if that change descends from all the
+    // original's others, the new commits' changes are exactly those after the baseline, merged or not.
+    return (resolved === entry.sourceCommit || evidence.afterLastChange === true) && evidence.originalSettled ? { at: resolved } : null;
   }
   if (changedAt !== null) return linear ? { commit: changedAt } : null;
   return before === null ? "same" : null;
@@ -133,17 +135,16 @@ export const contentAt = (sha: string, path: string): string => `${sha}:${path}`
 /**
  * An entry judged again at a new baseline, exactly as a full run judges it: the original's content there
  * and at HEAD are named by commit and path (`contentAt`); its changes after the baseline are those of the
- * new commits newer than it (for one of them) or all of them (for the original's last change before them).
+ * new commits newer than it (for one of them) or all of them (for an older commit).
  * Null when the entry can't be judged so (settled, or no original at HEAD).
  */
-export function rebaselined(entry: Entry, move: { commit: number } | "last-change", news: History): PendingEntry | null {
+export function rebaselined(entry: Entry, move: { commit: number } | { at: string }, news: History): PendingEntry | null {
   const source = entry.source;
   if (source === null || entry.translation === null || entry.status === "invalid" || entry.status === "orphaned") return null;
   if (entry.problems.some((p) => p.code === "SOURCE_UNCOMMITTED")) return null;
   const changes = news.changes.get(source) ?? [];
   const newest = changes[0];
-  const baseline = move === "last-change" ? entry.sourceCommit : news.commits[move.commit]!.sha;
-  if (baseline === null) return null;
+  const baseline = "at" in move ? move.at : news.commits[move.commit]!.sha;
   return {
     entry: newEntry({
       lang: entry.lang,
@@ -157,7 +158,7 @@ export function rebaselined(entry: Entry, move: { commit: number } | "last-chang
     baselineBlob: contentAt(baseline, source),
     headBlob: contentAt(news.head, source),
     // Newest first and numbered topologically: the changes of commits newer than the baseline.
-    after: move === "last-change" ? changes : changes.filter((c) => c.commit < move.commit),
+    after: "at" in move ? changes : changes.filter((c) => c.commit < move.commit),
     needsHistory: false,
   };
 }

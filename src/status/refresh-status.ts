@@ -27,6 +27,7 @@ import { linkPosts, type Linkage } from "../core/links.js";
 import type { History } from "../core/history.js";
 import { newEntry, type Entry, type Post, type Report } from "../core/types.js";
 import { buildHistory, readHistory } from "../git/read-history.js";
+import { isAncestor } from "../git/history-cache.js";
 import { GitRepo, type RepoState } from "../git/repo.js";
 import { renderJsonParts, reportFrame } from "../render/json.js";
 import { VERSION } from "../version.js";
@@ -39,6 +40,8 @@ import { contentDigestOf, memoApplies, memoKey, postFingerprint, postListDigest,
 const MAX_NEW_COMMITS = 200;
 /** More originals touched than this, and likewise. */
 const MAX_SOURCES = 300;
+/** More translations than this whose new source_commit needs an ancestry check of git, and likewise. */
+const MAX_ANCESTRY_CHECKS = 40;
 
 /** A status report, as data or as the JSON `renderJson` prints (which a refreshed report gives without building the data). */
 export interface StatusResult {
@@ -159,6 +162,17 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
     return list;
   };
   const linear = read.every((c) => c.parents.length <= 1);
+  const newShas = new Set(read.map((c) => c.sha));
+  // Whether a commit older than the new ones is at or after an original's last change before them (and so
+  // in HEAD's history): git answers, a few times at most.
+  let ancestryAsked = 0;
+  const afterLastChange = async (commit: string | null, lastChange: string | null): Promise<boolean> => {
+    if (commit === null || lastChange === null || newShas.has(commit)) return false;
+    if (commit === lastChange) return true;
+    if (++ancestryAsked > MAX_ANCESTRY_CHECKS) return false;
+    const [after, inHistory] = await Promise.all([isAncestor(repo.env, lastChange, commit), isAncestor(repo.env, commit, peeked.head)]);
+    return after && inHistory;
+  };
   const asking = new Map<string, Promise<string | null>>();
   const resolve = (value: string) => {
     if (!asking.has(value)) asking.set(value, repo.resolveCommit(value).then((r) => (typeof r === "string" ? null : r.sha)));
@@ -183,6 +197,9 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   const rebased: PendingEntry[] = [];
   for (const { candidate, evidence } of moves) {
     if (evidence.now !== null && asking.has(evidence.now)) evidence.resolved = await asking.get(evidence.now)!;
+    if (evidence.originalSettled && evidence.resolved !== null && evidence.resolved !== candidate.entry.baseline) {
+      evidence.afterLastChange = await afterLastChange(evidence.resolved, candidate.entry.sourceCommit);
+    }
     const move = baselineMove(candidate.entry, evidence, news, linear);
     if (move === null) return null;
     if (move === "same") continue;
@@ -202,7 +219,7 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   if (plan === null) return null;
 
   // With posts added, linking again tells the new entries: judged from the new commits like the moved ones.
-  const relinked = relink ? await relinkPosts(repo, memo, listed, readPosts, news, linear, resolve) : null;
+  const relinked = relink ? await relinkPosts(repo, memo, listed, readPosts, news, linear, resolve, afterLastChange) : null;
   if (relink && relinked === null) return null;
   const fresh = relinked?.pending ?? [];
 
@@ -213,7 +230,9 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   const headBlobs = new Map(sources.map((s) => [s, contentAt(head, s)] as const));
   const rejudged = [...rebased, ...fresh];
   const contents = await readTexts(repo.blobs(), new Set([...refreshBlobs(plan, news, headBlobs), ...rebaselineBlobs(rejudged)]));
-  if (sources.some((s) => !contents.has(headBlobs.get(s)!))) return null;
+  // Only judged entries need the original's content (missing and unknown ones take its last change alone).
+  const judgedPlan = plan.filter((p) => p.entry.status === "stale" || p.entry.status === "up-to-date");
+  if (judgedPlan.some((p) => !contents.has(headBlobs.get(p.entry.source!)!))) return null;
   if (rejudged.some((p) => !contents.has(p.baselineBlob) || !contents.has(p.headBlob!))) return null;
   const digests = new Map([...contents].map(([name, text]) => [name, contentDigest(text, config.translatableKeys)] as const));
   const digest = (blob: string) => digests.get(blob) ?? "";
@@ -290,6 +309,7 @@ async function relinkPosts(
   news: History,
   linear: boolean,
   resolve: (value: string) => Promise<string | null>,
+  afterLastChange: (commit: string | null, lastChange: string | null) => Promise<boolean>,
 ): Promise<{ linkage: Linkage; kept: { index: number; entry: Entry }[]; settled: Entry[]; pending: PendingEntry[]; lastChange(path: string): string | null } | null> {
   const stored = memo.posts();
   const old = memo.entries();
@@ -382,12 +402,12 @@ async function relinkPosts(
     const template = newEntry({ lang: link.lang, source, translation: link.translation, status: "unknown", sourceCommit: previous, problems: link.problems });
     const value = link.post.sourceCommit;
     const changedAt = news.changes.get(link.translation)?.[0]?.commit ?? null;
-    let move: { commit: number } | "last-change" | null = null;
+    let move: { commit: number } | { at: string } | null = null;
     if (value !== null) {
       const sha = await resolve(value).catch(() => null);
       const at = sha === null ? -1 : news.commits.findIndex((c) => c.sha === sha);
       if (at >= 0 && linear) move = { commit: at };
-      else if (sha !== null && sha === previous && before.get(source)?.settled === true) move = "last-change";
+      else if (sha !== null && at < 0 && before.get(source)?.settled === true && (await afterLastChange(sha, previous))) move = { at: sha };
     } else if (changedAt !== null && linear) move = { commit: changedAt };
     else if (changedAt === null && !hasPast(link.translation)) {
       let last: string | null;

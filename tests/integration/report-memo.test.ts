@@ -220,6 +220,23 @@ describe("report memo", () => {
     }
   });
 
+  it("follows a source_commit set to a commit after the original's last change, before the new commits", async () => {
+    const repo = site();
+    // The commit the translators worked from: main's tip then, later than a's last change.
+    const tip = repo.git("rev-parse", "HEAD");
+    await remember(repo);
+    repo.write("posts/en/c.md", post("title: C", "Second version of c."));
+    repo.commit("Edit c");
+    repo.write("posts/de/a.md", post(`lang: de\ntitle: A de\nsource_commit: ${tip}`, "Zweite Fassung."));
+    repo.write("posts/de/d.md", post(`lang: de\ntitle: D de\nsource_commit: ${tip.slice(0, 12)}`, "Neu."));
+    repo.commit("Translate from the tip");
+    expect(await agrees(repo)).toBe(true);
+    const report = (await refreshed(repo))!;
+    for (const path of ["posts/de/a.md", "posts/de/d.md"]) {
+      expect(report.translations.find((e) => e.translation === path)).toMatchObject({ status: "up-to-date", baseline: tip });
+    }
+  });
+
   it("declines a mark at an original's last change that doesn't descend from all its others", async () => {
     const repo = site();
     branchAndMerge(

@@ -39,8 +39,11 @@ describe("baselineMove", () => {
     expect(baselineMove(entry, evidence({ before: "9999", now: sha("9"), resolved: sha("9") }), news, true)).toBe("same");
   });
   it("moves it to the original's last change before the new commits when that change descends from all its others", () => {
-    expect(baselineMove(entry, evidence({ now: "8888", resolved: sha("8"), originalSettled: true }), news, false)).toBe("last-change");
+    expect(baselineMove(entry, evidence({ now: "8888", resolved: sha("8"), originalSettled: true }), news, false)).toEqual({ at: sha("8") });
     expect(baselineMove(entry, evidence({ now: "8888", resolved: sha("8") }), news, true)).toBeNull();
+    // A later commit than that change (as git told the caller), from before the new commits.
+    expect(baselineMove(entry, evidence({ now: "7777", resolved: sha("7"), originalSettled: true, afterLastChange: true }), news, true)).toEqual({ at: sha("7") });
+    expect(baselineMove(entry, evidence({ now: "7777", resolved: sha("7"), afterLastChange: true }), news, true)).toBeNull();
   });
   it("can't tell an older baseline, an unresolved value, a dropped value or a baseline among merged commits", () => {
     expect(baselineMove(entry, evidence({ now: "7777", resolved: sha("7"), originalSettled: true }), news, true)).toBeNull();
@@ -64,7 +67,7 @@ describe("rebaselined", () => {
     expect(judged!.entry).toMatchObject({ status: "stale", baseline: sha("a"), sourceCommit: sha("c"), commitsBehind: 1, staleSince: "1970-01-01T00:05:00Z" });
     expect(rebaselined({ ...entry, status: "orphaned" }, { commit: 2 }, news)).toBeNull();
     // At the original's last change before the new commits, every change of the new commits counts.
-    const atLast = rebaselined(entry, "last-change", news)!;
+    const atLast = rebaselined(entry, { at: sha("8") }, news)!;
     expect(atLast).toMatchObject({ baselineBlob: `${sha("8")}:posts/en/x.md`, entry: { baseline: sha("8") } });
     expect(atLast.after.map((c) => c.commit)).toEqual([0, 1]);
   });
