@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Config } from "../config/schema.js";
 import type { VerdictBasis } from "../core/evaluate.js";
 import { POST_EXTENSIONS } from "../core/layout.js";
-import { STATUSES, type Entry, type Post, type Problem, type Report, type Summary } from "../core/types.js";
+import { newPost, STATUSES, type Entry, type Post, type Problem, type Report, type Summary } from "../core/types.js";
 import { CacheDir, type CacheHeader } from "../git/cache-file.js";
 import { ENTRY_SEPARATOR, entryText, reportFrame } from "../render/json.js";
 import type { GitEnv } from "../git/run.js";
@@ -184,9 +184,7 @@ export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta():
     yield* section("bases", joined(input.bases.length, (i) => JSON.stringify(input.bases[i]), "\n", baseStarts));
     yield* section("baseStarts", [baseStarts]);
     yield* section("paths", lines([...pathIndex(report)].map(([path, list]) => `${JSON.stringify(path)}\t${list.join(",")}`)));
-    // The title is left out: linking doesn't read it, and no report shows it.
-    const stored = (post: Post | null) => JSON.stringify(post === null ? null : { ...post, title: null });
-    yield* section("posts", lines(input.posts.map((p) => `${JSON.stringify(p.path)}\t${postFingerprint(p.post)}\t${p.settled ? 1 : 0}\t${p.committed ? 1 : 0}\t${stored(p.post)}`)));
+    yield* section("posts", lines(input.posts.map((p) => `${JSON.stringify(p.path)}\t${postFingerprint(p.post)}\t${p.settled ? 1 : 0}\t${p.committed ? 1 : 0}\t${encodePost(p.post)}`)));
     // Everything after the entries: the problems and the closing brace, rendered without the entries.
     yield* section("suffix", [Buffer.from(reportFrame(report).suffix)]);
     const meta: Meta = {
@@ -337,7 +335,7 @@ export class ReportMemo {
   /** What the memo holds of a post (see `MemoInput.posts`); undefined when the path wasn't a listed post (or the line is damaged). */
   post(path: string): StoredPost | undefined {
     const line = this.lookup("posts", path);
-    return line === null ? undefined : storedPost(line);
+    return line === null ? undefined : storedPost(path, line);
   }
 
   /** Every listed post, in listing order; null when a line is damaged. */
@@ -347,13 +345,15 @@ export class ReportMemo {
     for (const line of section.split("\n")) {
       if (line === "") continue;
       const tab = line.indexOf("\t");
-      const stored = tab < 0 ? undefined : storedPost(line.slice(tab + 1));
-      if (stored === undefined) return null;
+      let path: unknown;
       try {
-        result.push({ path: JSON.parse(line.slice(0, tab)) as string, stored });
+        path = JSON.parse(line.slice(0, tab));
       } catch {
         return null;
       }
+      const stored = tab < 0 || typeof path !== "string" ? undefined : storedPost(path, line.slice(tab + 1));
+      if (stored === undefined) return null;
+      result.push({ path: path as string, stored });
     }
     return result;
   }
@@ -441,13 +441,26 @@ export interface StoredPost {
   post: Post | null;
 }
 
+/** What the memo keeps of a post besides its path, in this order; the title is left out (linking doesn't read it, no report shows it). */
+const STORED_FIELDS = ["lang", "translationOf", "translationKey", "sourceCommit", "invalid", "problems"] as const;
+// Every other field of a post must be among them, or a refresh would link without it.
+const everyFieldStored: Exclude<keyof Post, "path" | "title" | (typeof STORED_FIELDS)[number]> extends never ? true : never = true;
+void everyFieldStored;
+
+/** A post as a compact JSON array of `STORED_FIELDS` (most posts are `[null,null,null,null,false,[]]`-like). */
+function encodePost(post: Post | null): string {
+  return JSON.stringify(post === null ? null : STORED_FIELDS.map((field) => post[field]));
+}
+
 /** A posts line after its path: fingerprint, settled, committed, post. */
-function storedPost(rest: string): StoredPost | undefined {
+function storedPost(path: string, rest: string): StoredPost | undefined {
   const [fingerprint, settled, committed, json] = rest.split("\t", 4);
   if (fingerprint === undefined || (settled !== "0" && settled !== "1") || (committed !== "0" && committed !== "1") || json === undefined) return undefined;
   try {
-    const post = JSON.parse(json) as Post | null;
-    if (post !== null && (typeof post !== "object" || typeof post.path !== "string" || !Array.isArray(post.problems))) return undefined;
+    const fields = JSON.parse(json) as unknown;
+    if (fields !== null && !(Array.isArray(fields) && fields.length === STORED_FIELDS.length && Array.isArray(fields[5]) && typeof fields[4] === "boolean")) return undefined;
+    const [lang, translationOf, translationKey, sourceCommit, invalid, problems] = (fields ?? []) as [string | null, string | null, string | null, string | null, boolean, Post["problems"]];
+    const post = fields === null ? null : newPost(path, { lang, translationOf, translationKey, sourceCommit, invalid, problems });
     return { fingerprint, sourceCommit: post?.sourceCommit ?? null, settled: settled === "1", committed: committed === "1", post };
   } catch {
     return undefined;
