@@ -183,6 +183,7 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   const moves: { candidate: MemoEntry; evidence: BaselineEvidence }[] = [];
   for (const path of new Set([...touched, ...readPosts.keys()])) {
     const before = memo.post(path);
+    if (before === null) return null;
     if (before === undefined) continue; // added since: linking decides what it is
     const now = readPosts.has(path) ? (readPosts.get(path)?.sourceCommit ?? null) : before.sourceCommit;
     for (const candidate of entriesOf(path) ?? [null]) {
@@ -447,6 +448,7 @@ function postsNow(repo: GitRepo, memo: ReportMemo, onDisk: readonly string[], li
   let reader: PostBatchReader | null = null;
   for (const path of suspects) {
     const before = memo.post(path);
+    if (before === null) return null;
     if (before === undefined) continue;
     const bytes = readPlainFile(repo.root, path);
     if (bytes === "link") return null;

@@ -11,12 +11,12 @@ import type { StatusOptions } from "./options.js";
 // The last full report and what bringing it up to date needs, in the git dir's transtrack directory.
 // A run that can refresh it reads only what it needs: the few entries the new commits touch are found
 // through an index by path, and the JSON output is spliced from the stored text of the others.
-//   transtrack-report 5
+//   transtrack-report 6
 //   {"key":"…","head":"<sha>","bytes":B,"crc32":C}
 //   <meta JSON>\n  then the sections it places: entries, entryStarts, bases, baseStarts, paths, posts, suffix
 const MAGIC = "transtrack-report";
 /** Bumped whenever what is stored, or what a report holds, changes. */
-const VERSION = 5;
+const VERSION = 6;
 const FILE = `report.v${VERSION}`;
 const MAGIC_LINE = `${MAGIC} ${VERSION}`;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -332,10 +332,10 @@ export class ReportMemo {
     return section.toString("utf8", at + key.length, end);
   }
 
-  /** What the memo holds of a post (see `MemoInput.posts`); undefined when the path wasn't a listed post (or the line is damaged). */
-  post(path: string): StoredPost | undefined {
+  /** What the memo holds of a post (see `MemoInput.posts`); undefined when the path wasn't a listed post, null when its line is damaged. */
+  post(path: string): StoredPost | null | undefined {
     const line = this.lookup("posts", path);
-    return line === null ? undefined : storedPost(path, line);
+    return line === null ? undefined : (storedPost(path, line) ?? null);
   }
 
   /** Every listed post, in listing order; null when a line is damaged. */

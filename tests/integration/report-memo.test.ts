@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { crc32 } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/types.js";
 import { GitRepo } from "../../src/git/repo.js";
@@ -50,7 +51,7 @@ function site(): TestRepo {
 
 const env = (repo: TestRepo) => ({ cwd: repo.dir, env: repo.env() });
 const uncached = async (repo: TestRepo) => (await analyze({ ...env(repo), cache: false })).report;
-const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "report.v5");
+const memoFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "report.v6");
 
 /** The report brought up to date from the memo, as data and as JSON text; null when the memo path declined. */
 async function refreshedRun(repo: TestRepo): Promise<{ report: Report; json: string } | null> {
@@ -379,6 +380,25 @@ describe("report memo", () => {
     expect(await agrees(repo)).toBe(false);
     await remember(repo);
     repo.write("transtrack.config.json", JSON.stringify({ root: "posts", languages: ["de"] }));
+    expect(await agrees(repo)).toBe(false);
+  });
+
+  it("declines when a post's line in the memo doesn't read as one, even with a valid checksum", async () => {
+    const repo = site();
+    await remember(repo);
+    // The German a's line, its stored post made unreadable at the same length, the checksum made to match.
+    const bytes = readFileSync(memoFile(repo));
+    const first = bytes.indexOf(0x0a);
+    const second = bytes.indexOf(0x0a, first + 1);
+    const header = JSON.parse(bytes.toString("utf8", first + 1, second)) as Record<string, unknown>;
+    const body = Buffer.from(bytes.subarray(second + 1));
+    const found = /\n"posts\/de\/a\.md"\t[^\t\n]+\t[01]\t[01]\t\[/.exec(body.toString("latin1"));
+    expect(found).not.toBeNull();
+    body[found!.index + found![0].length - 1] = "{".charCodeAt(0);
+    const json = JSON.stringify({ ...header, crc32: crc32(body) });
+    writeFileSync(memoFile(repo), Buffer.concat([bytes.subarray(0, first + 1), Buffer.from(`${json.padEnd(second - first - 1)}\n`), body]));
+    repo.write("posts/de/a.md", post("lang: de\ntitle: A de", "Zweite Fassung."));
+    repo.commit("Update the German a");
     expect(await agrees(repo)).toBe(false);
   });
 
