@@ -163,21 +163,7 @@ export function rebaselined(entry: Entry, move: { commit: number } | { at: strin
   };
 }
 
-/** The blobs and contents judging rebaselined entries needs. */
-export function rebaselineBlobs(pending: readonly PendingEntry[]): Set<string> {
-  const blobs = new Set<string>();
-  for (const p of pending) {
-    blobs.add(p.baselineBlob).add(p.headBlob!);
-    for (const c of p.after) {
-      if (c.oldBlob === c.newBlob) continue;
-      if (c.oldBlob) blobs.add(c.oldBlob);
-      if (c.newBlob) blobs.add(c.newBlob);
-    }
-  }
-  return blobs;
-}
-
-/** Judges rebaselined entries from the digests of `rebaselineBlobs`. */
+/** Judges rebaselined entries from the digests of their `neededBlobs`. */
 export function judgeRebaselined(pending: readonly PendingEntry[], news: History, digest: (blob: string) => string): Judgement[] {
   return pending.map((p) => judge(p, news, { digest, worktreeDigest: () => null, now: "" }));
 }

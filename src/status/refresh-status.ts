@@ -2,7 +2,7 @@ import { realpathSync } from "node:fs";
 import { readConfigText } from "../config/locate.js";
 import { isIgnoredMessage } from "../core/ignore.js";
 import { isPostPath } from "../core/layout.js";
-import type { PendingEntry } from "../core/evaluate.js";
+import { neededBlobs, type PendingEntry } from "../core/evaluate.js";
 import {
   applyRefresh,
   baselineMove,
@@ -12,7 +12,6 @@ import {
   contentAt,
   judgeRebaselined,
   planRefresh,
-  rebaselineBlobs,
   rebaselined,
   recount,
   refreshBlobs,
@@ -230,11 +229,12 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
   // An original's content at HEAD is asked for by name ("<head>:<path>"), and serves as its blob below.
   const headBlobs = new Map(sources.map((s) => [s, contentAt(head, s)] as const));
   const rejudged = [...rebased, ...fresh];
-  const contents = await readTexts(repo.blobs(), new Set([...refreshBlobs(plan, news, headBlobs), ...rebaselineBlobs(rejudged)]));
+  const contents = await readTexts(repo.blobs(), new Set([...refreshBlobs(plan, news, headBlobs), ...neededBlobs(rejudged)]));
   // Only judged entries need the original's content (missing and unknown ones take its last change alone).
   const judgedPlan = plan.filter((p) => p.entry.status === "stale" || p.entry.status === "up-to-date");
   if (judgedPlan.some((p) => !contents.has(headBlobs.get(p.entry.source!)!))) return null;
-  if (rejudged.some((p) => !contents.has(p.baselineBlob) || !contents.has(p.headBlob!))) return null;
+  // (A baseline at HEAD itself names the same content twice: `neededBlobs` leaves it out, and it is up to date.)
+  if (rejudged.some((p) => p.baselineBlob !== p.headBlob && (!contents.has(p.baselineBlob) || !contents.has(p.headBlob!)))) return null;
   const digests = new Map([...contents].map(([name, text]) => [name, contentDigest(text, config.translatableKeys)] as const));
   const digest = (blob: string) => digests.get(blob) ?? "";
   const refreshed = applyRefresh(plan, news, headBlobs, digest);
