@@ -47,10 +47,11 @@ export async function loadPosts(root: string, files: readonly string[], keys: Co
   const realRoot = await realpath(root);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const threads = options.threads ?? "auto";
+  const keepText = options.keepText !== false;
   const auto = paths.length >= WORKER_THRESHOLD && availableParallelism() >= WORKER_CORES;
-  const helper = threads === "always" || (threads === "auto" && auto) ? startWorker({ root, realRoot, paths, keys, next, chunk: CHUNK }) : null;
+  const helper = threads === "always" || (threads === "auto" && auto) ? startWorker({ root, realRoot, paths, keys, keepText, next, chunk: CHUNK }) : null;
 
-  const reader = new PostBatchReader(root, realRoot, keys);
+  const reader = new PostBatchReader(root, realRoot, keys, keepText);
   const records: (PostRecord | null)[] = new Array(paths.length).fill(null);
   const mine = new Uint8Array(paths.length);
   let slice = performance.now();
@@ -78,7 +79,7 @@ export async function loadPosts(root: string, files: readonly string[], keys: Co
     });
   }
   // Whatever the worker claimed but never delivered (it could not start, or died) is read here.
-  const rest = new PostBatchReader(root, realRoot, keys);
+  const rest = new PostBatchReader(root, realRoot, keys, keepText);
   const restBase = slabs.length + workerSlabs.length;
   for (let i = 0; i < paths.length; i++) {
     if (mine[i]) continue;
@@ -88,7 +89,7 @@ export async function loadPosts(root: string, files: readonly string[], keys: Co
   const all = [...slabs, ...workerSlabs, ...rest.finish()];
   const loaded: LoadedPost[] = [];
   for (const record of records) {
-    const keep = options.keepText !== false && record !== null && record.slab >= 0;
+    const keep = keepText && record !== null && record.slab >= 0;
     if (record !== null) loaded.push(lazyText(record.post, keep ? all[record.slab]!.subarray(record.start, record.end) : null, record.linked === true));
   }
   return loaded;

@@ -35,10 +35,15 @@ export class PostBatchReader {
   private current: Buffer | null = null;
   private used = 0;
 
+  /**
+   * With `keep` false the bytes are dropped once the front-matter is parsed: every post is read into the
+   * same slab, and records carry no text (slab -1), so reading costs no memory that grows with the posts.
+   */
   constructor(
     private readonly root: string,
     private readonly realRoot: string,
     private readonly keys: Config["keys"],
+    private readonly keep = true,
   ) {}
 
   /** Reads one repository-relative post; null when it is gone from the working tree or is not a file. */
@@ -105,7 +110,10 @@ export class PostBatchReader {
     const bytes = this.slabs[at.slab]!.subarray(at.start, at.end);
     // Only the front-matter is decoded now: linking needs nothing else.
     const head = bytes.toString("utf8", 0, frontMatterEndBytes(bytes));
-    return { post: parsePost(path, head, this.keys), ...at };
+    const post = parsePost(path, head, this.keys);
+    if (this.keep) return { post, ...at };
+    if (at.slab === this.slabs.length - 1) this.used = at.start;
+    return { post, slab: -1, start: 0, end: 0 };
   }
 
   /**
@@ -142,6 +150,8 @@ export class PostBatchReader {
   private room(bytes: number): Buffer {
     if (this.current === null || this.used + bytes > this.current.length) {
       this.current = Buffer.allocUnsafeSlow(Math.max(SLAB_BYTES, bytes));
+      // Without `keep`, the slab before holds nothing anyone will ask for.
+      if (!this.keep) this.slabs.length = 0;
       this.slabs.push(this.current);
       this.used = 0;
     }

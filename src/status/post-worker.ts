@@ -8,6 +8,8 @@ export interface PostWorkerInput {
   realRoot: string;
   paths: string[];
   keys: Config["keys"];
+  /** Keep the posts' bytes (see `PostBatchReader`). */
+  keepText: boolean;
   /** Int32Array over a SharedArrayBuffer: the index of the next unclaimed post. */
   next: Int32Array;
   chunk: number;
@@ -22,7 +24,7 @@ export interface PostWorkerResult {
 
 // Reads posts beside the main thread: each claims the next chunk until none is left.
 const input = workerData as PostWorkerInput;
-const reader = new PostBatchReader(input.root, input.realRoot, input.keys);
+const reader = new PostBatchReader(input.root, input.realRoot, input.keys, input.keepText);
 const result: PostWorkerResult = { indices: [], records: [], slabs: [] };
 for (let start = Atomics.add(input.next, 0, input.chunk); start < input.paths.length; start = Atomics.add(input.next, 0, input.chunk)) {
   for (let i = start; i < Math.min(start + input.chunk, input.paths.length); i++) {

@@ -86,6 +86,24 @@ describe("loadPosts", () => {
     expect([...(await byPath(root, ["posts/en/a.md", "posts/en/b.MDX", "posts/en/c.txt"])).keys()]).toEqual(["posts/en/a.md", "posts/en/b.MDX"]);
   });
 
+  it("parses the same front-matter without keeping the text, across slabs and large posts", async () => {
+    const root = tree();
+    const files: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      const path = `posts/${i % 2 === 0 ? "en" : "de"}/p${i}.md`;
+      // Every 50th post outgrows one read (64 KB), every 130th a whole slab (1 MB).
+      const body = i % 130 === 7 ? "x".repeat(1_200_000) : i % 50 === 3 ? "y".repeat(70_000) : `Body ${i}`;
+      const text = i % 41 === 0 ? '---\ntitle: "broken\n---\n' : `---\nlang: ${i % 2 === 0 ? "en" : "de"}\ntitle: Post ${i} ü\ntranslation_key: k${i >> 1}\n---\n\n${body}\n`;
+      writeFileSync(join(root, path), text);
+      files.push(path);
+    }
+    const kept = await loadPosts(root, files, DEFAULT_CONFIG.keys, { threads: "never" });
+    const dropped = await loadPosts(root, files, DEFAULT_CONFIG.keys, { threads: "never", keepText: false });
+    expect(dropped.map((l) => l.post)).toEqual(kept.map((l) => l.post));
+    expect(dropped.every((l) => l.text === null)).toBe(true);
+    expect(kept.filter((l) => l.post.invalid)).toHaveLength(10);
+  });
+
   it("reads the same posts, in the same order, when a worker shares the work or cannot start", async () => {
     const root = tree();
     const files: string[] = [];
