@@ -5,7 +5,7 @@ import { Ancestry, lineage, movedTo, type Commit, type FileChange, type History 
 import { isIgnoredMessage } from "../../src/core/ignore.js";
 import { compileLayouts, layoutRole, PathPattern } from "../../src/core/layout.js";
 import { linkPosts, type Link } from "../../src/core/links.js";
-import { normalizeContent } from "../../src/core/normalize.js";
+import { normalizeBody, normalizeContent } from "../../src/core/normalize.js";
 import { isUnder, normalizeRepoPath } from "../../src/core/paths.js";
 import { newPost, type Post } from "../../src/core/types.js";
 
@@ -28,6 +28,31 @@ describe("normalizeContent", () => {
     expect(n("x", { title: "T", image: true })).toBe(n("x", { title: "T", image: false }));
     expect(n("x", { title: "T" })).not.toBe(n("x", { title: "U" }));
     expect(n("x", { title: "T", description: "d" })).not.toBe(n("x", { title: "T" }));
+  });
+  // The body's form as the definition gives it, step by step; normalizeBody computes it in one pass.
+  const reference = (body: string) =>
+    body
+      .replace(/\r\n?/g, "\n")
+      .split(/\n[ \t]*\n/)
+      .map((block) => block.replace(/\s+/g, " ").trim())
+      .filter((block) => block !== "")
+      .join("\n\n");
+  it("normalises a body exactly as splitting it into paragraphs and collapsing each would", () => {
+    const cases = ["", " ", "a", " a ", "a b", "a  b", "a\nb", "a\n\nb", "a\n \t\nb", "a\r\rb", "a\r\n\r\nb", "a\n\rb", "a\n\u00a0\nb", "a\u2028\u2028b", "\n\na\n\n", "a \n\n b  c\td"];
+    for (const body of cases) expect(normalizeBody(body), JSON.stringify(body)).toBe(reference(body));
+    // Random texts over words and every kind of whitespace, line breaks among them.
+    const alphabet = ["a", "bc", "é", "漢", " ", " ", "\t", "\n", "\n", "\r", "\r\n", "\u00a0", "\u2028", "\u2029", "\v", "\f", "\ufeff", "\u3000", "\u200a", "\u0085", "\u180e", "\ud83d"];
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed);
+    for (let k = 0; k < 20000; k++) {
+      let body = "";
+      for (let m = next() % 14; m > 0; m--) body += alphabet[next() % alphabet.length];
+      expect(normalizeBody(body), JSON.stringify(body)).toBe(reference(body));
+    }
+  });
+  it("counts as whitespace exactly what JavaScript's \\s does", () => {
+    const text = Array.from({ length: 0x10000 }, (_, c) => `x${String.fromCharCode(c)}x`).join("\n\n");
+    expect(normalizeBody(text)).toBe(reference(text));
   });
 });
 
