@@ -2,7 +2,8 @@
 // The benchmark: `npm run bench [-- --originals 3000 --languages 6 --commits 6000 --seed 1 --runs 5]`,
 // `npm run bench -- --quick` for a small site. Flags may also come from BENCH_ORIGINALS, BENCH_LANGUAGES,
 // BENCH_COMMITS, BENCH_SEED, BENCH_RUNS, BENCH_QUICK=1. `--baseline-cli PATH` also times another build
-// (say, an older commit's dist/cli/main.js) in the same rounds; `--naive-sample K|all` (default 400).
+// (say, an older commit's dist/cli/main.js) with `--no-cache` in the same rounds; `--naive-sample K|all`
+// (default 400).
 //
 // In one run it builds (or reuses) the synthetic site, then times, as child processes:
 //   floor        `git log --name-only --format=%H` over the whole history plus reading every post once
@@ -71,7 +72,8 @@ function measure(argv, { cwd = ROOT, capture = false, rss = false } = {}) {
 }
 
 const transtrack = (dir, ...extra) => measure([process.execPath, CLI, "-C", dir, "status", "--json", ...extra], { capture: true, rss: true });
-const baseline = (dir) => measure([process.execPath, baselineCli, "-C", dir, "status", "--json"], { capture: true, rss: true });
+// Without the cache: a build of the same cache format would otherwise answer from this build's memo.
+const baseline = (dir) => measure([process.execPath, baselineCli, "-C", dir, "status", "--json", "--no-cache"], { capture: true, rss: true });
 const floor = (dir, mode) => measure([process.execPath, join(BENCH_DIR, "floor.mjs"), dir, ...(mode === "concurrent" ? ["--concurrent"] : [])], { capture: true, rss: true });
 
 /** Compares a report with the ground truth: every status, and baseline, source, commits behind and date of judged entries. */
@@ -253,7 +255,7 @@ const lines = [
   row("status --json, nothing new (warm cache)", figures.unchanged, ratios.unchangedToFloor),
   row("status --json, 5 + 3 translators' commits", figures.translated, ratios.translatedToFloor),
   row("warm floor: list, diff HEAD, print a report", figures.warmFloor, ratios.warmFloorToFloor),
-  ...(baselineCli ? [row("baseline build: status --json", figures.baseline, figures.baseline.medianMs / floorMs)] : []),
+  ...(baselineCli ? [row("baseline build: status --json --no-cache", figures.baseline, figures.baseline.medianMs / floorMs)] : []),
   `  ${`naive, one git log per post (${naive.sampled === naive.translations ? "all" : `${naive.sampled} sampled`}, ${naive.jobs} jobs)`.padEnd(44)} ${s(naive.extrapolatedMs).padStart(9)} ${"".padStart(9)} ${`${(naive.extrapolatedMs / floorMs).toFixed(1)}×`.padStart(8)}`,
   "",
   `  per-file queries ÷ status --no-cache: ${ratios.naiveToCold.toFixed(0)}× (${naive.processes} git processes took ${s(naive.ms)}: ${naive.msPerProcess.toFixed(1)} ms each, × ${naive.posts} posts)`,
