@@ -1,13 +1,62 @@
-// Only the line diff: the package index loads every kind of diff and patch.
-import { diffLines } from "diff/lib/diff/line.js";
-
-/** Lines added and removed between two versions of a file, line endings ignored. */
+/**
+ * Lines added and removed between two versions of a file, line endings ignored: the counts of a shortest
+ * line diff (as `diff`'s `diffLines` gives them, whose Myers diff is shortest too). Only the counts are
+ * wanted, and a shortest diff's are fixed by its length D (added − removed = the change in line count,
+ * added + removed = D), so this finds D alone: lines as numbers, the common head and tail set aside,
+ * then Myers' greedy search over one array of furthest reaches.
+ */
 export function lineStats(before: string, after: string): { linesAdded: number; linesRemoved: number } {
-  let linesAdded = 0;
-  let linesRemoved = 0;
-  for (const part of diffLines(before.replace(/\r\n?/g, "\n"), after.replace(/\r\n?/g, "\n"))) {
-    if (part.added) linesAdded += part.count ?? 0;
-    else if (part.removed) linesRemoved += part.count ?? 0;
+  const ids = new Map<string, number>();
+  const a = lineIds(before, ids);
+  const b = lineIds(after, ids);
+  let start = 0;
+  let endA = a.length;
+  let endB = b.length;
+  while (start < endA && start < endB && a[start] === b[start]) start++;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
   }
-  return { linesAdded, linesRemoved };
+  const d = editLength(a, start, endA, b, start, endB);
+  const grown = endB - start - (endA - start);
+  return { linesAdded: (d + grown) / 2, linesRemoved: (d - grown) / 2 };
+}
+
+/** The file's lines (each with its line break, the last one perhaps without), as numbers equal for equal lines. */
+function lineIds(text: string, ids: Map<string, number>): Int32Array {
+  const normal = text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+  const lines: number[] = [];
+  for (let from = 0; from < normal.length; ) {
+    const newline = normal.indexOf("\n", from);
+    const to = newline < 0 ? normal.length : newline + 1;
+    const line = normal.slice(from, to);
+    let id = ids.get(line);
+    if (id === undefined) ids.set(line, (id = ids.size));
+    lines.push(id);
+    from = to;
+  }
+  return Int32Array.from(lines);
+}
+
+/** The least number of lines to insert and delete to turn a[fromA, toA) into b[fromB, toB) (Myers 1986). */
+function editLength(a: Int32Array, fromA: number, toA: number, b: Int32Array, fromB: number, toB: number): number {
+  const n = toA - fromA;
+  const m = toB - fromB;
+  if (n === 0 || m === 0) return n + m;
+  const max = n + m;
+  // reach[k + max]: the furthest x on diagonal k (y = x − k) with the edits made so far.
+  const reach = new Int32Array(2 * max + 2);
+  for (let d = 0; d <= max; d++) {
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && reach[k - 1 + max]! < reach[k + 1 + max]!) ? reach[k + 1 + max]! : reach[k - 1 + max]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a[fromA + x] === b[fromB + y]) {
+        x++;
+        y++;
+      }
+      reach[k + max] = x;
+      if (x >= n && y >= m) return d;
+    }
+  }
+  return max;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { diffLines } from "diff";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
+import { lineStats } from "../../src/core/diff-stats.js";
 import { judge, lastChanges, planEntries, type CommitResolution } from "../../src/core/evaluate.js";
 import { Ancestry, lineage, movedTo, type Commit, type FileChange, type History } from "../../src/core/history.js";
 import { isIgnoredMessage } from "../../src/core/ignore.js";
@@ -53,6 +55,42 @@ describe("normalizeContent", () => {
   it("counts as whitespace exactly what JavaScript's \\s does", () => {
     const text = Array.from({ length: 0x10000 }, (_, c) => `x${String.fromCharCode(c)}x`).join("\n\n");
     expect(normalizeBody(text)).toBe(reference(text));
+  });
+});
+
+describe("lineStats", () => {
+  // The counts as `diff`'s line diff gives them.
+  const reference = (before: string, after: string) => {
+    let linesAdded = 0;
+    let linesRemoved = 0;
+    for (const part of diffLines(before.replace(/\r\n?/g, "\n"), after.replace(/\r\n?/g, "\n"))) {
+      if (part.added) linesAdded += part.count ?? 0;
+      else if (part.removed) linesRemoved += part.count ?? 0;
+    }
+    return { linesAdded, linesRemoved };
+  };
+  it("counts the lines a shortest line diff adds and removes", () => {
+    const cases: [string, string][] = [["", ""], ["", "a\n"], ["a\n", ""], ["a", "a\n"], ["a\nb\n", "a\r\nb\r\n"], ["a\rb", "a\nb"], ["a\nb\nc\n", "a\nc\n"], ["x\n\n\ny", "x\n\ny\n"]];
+    for (const [before, after] of cases) expect(lineStats(before, after), JSON.stringify([before, after])).toEqual(reference(before, after));
+    expect(lineStats("a\nb\nc\n", "a\nB\nc\nd\n")).toEqual({ linesAdded: 2, linesRemoved: 1 });
+  });
+  it("agrees with diff's line diff on random edits of random texts", () => {
+    const words = ["alpha", "beta", "", " ", "gamma\r", "delta"];
+    let seed = 11;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const text = (lines: string[], end: boolean) => lines.join(next(5) === 0 ? "\r\n" : "\n") + (end ? "\n" : "");
+    for (let k = 0; k < 3000; k++) {
+      const lines = Array.from({ length: next(30) }, () => words[next(words.length)]!);
+      const edited = [...lines];
+      for (let e = next(6); e > 0; e--) {
+        const at = next(edited.length + 1);
+        if (next(2) === 0) edited.splice(at, 1);
+        else edited.splice(at, 0, words[next(words.length)]!);
+      }
+      const before = text(lines, next(2) === 0);
+      const after = text(edited, next(2) === 0);
+      expect(lineStats(before, after), JSON.stringify([before, after])).toEqual(reference(before, after));
+    }
   });
 });
 
