@@ -29,7 +29,7 @@ import { contentDigest, readTexts } from "./contents.js";
 import type { StatusOptions } from "./options.js";
 import { PostBatchReader, readPlainFile } from "./post-reader.js";
 import { relinkPosts } from "./relink-posts.js";
-import { contentDigestOf, memoApplies, memoKey, postFingerprint, postListDigest, ReportMemoFile, type MemoInput, type ReportMemo } from "./report-memo.js";
+import { contentDigestOf, memoApplies, memoKey, linksAlike, postListDigest, ReportMemoFile, type MemoInput, type ReportMemo } from "./report-memo.js";
 
 /** More new commits than this, and a full run (which writes a new memo) is cheaper than refreshing. */
 const MAX_NEW_COMMITS = 200;
@@ -308,7 +308,7 @@ function postsNow(repo: GitRepo, memo: ReportMemo, onDisk: readonly string[], li
     if (bytes !== null && unsettled.get(path) === contentDigestOf(bytes)) continue;
     reader ??= new PostBatchReader(repo.root, realpathSync(repo.root), memo.config.keys);
     const record = reader.read(path);
-    if (record?.linked || postFingerprint(record?.post ?? null) !== before.fingerprint) return null;
+    if (record?.linked || !linksAlike(record?.post ?? null, before.post)) return null;
     read.set(path, record?.post ?? null);
   }
   return read;

@@ -16,7 +16,7 @@ import type { StatusOptions } from "./options.js";
 //   <meta JSON>\n  then the sections it places: entries, entryStarts, bases, baseStarts, paths, posts, suffix
 const MAGIC = "transtrack-report";
 /** Bumped whenever what is stored, or what a report holds, changes. */
-const VERSION = 6;
+const VERSION = 7;
 const FILE = `report.v${VERSION}`;
 const MAGIC_LINE = `${MAGIC} ${VERSION}`;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -68,29 +68,13 @@ export function memoApplies(options: StatusOptions): boolean {
   return options.cache !== false && !options.worktree && !(options.paths?.length) && !(options.languages?.length);
 }
 /**
- * What linking knows of a post, reduced to a 53-bit hash; "" for a listed path that couldn't be read as a
- * file. Its `source_commit` is left out (the memo keeps it beside the hash: a new value moves the
- * translation's baseline, which a refresh can follow), and so is the title, which no report shows.
+ * Whether two readings of a post link alike: every field linking reads is the same, `source_commit`
+ * aside (a new value moves the translation's baseline, which a refresh follows itself); null stands
+ * for a listed path that couldn't be read as a file.
  */
-export function postFingerprint(post: Post | null): string {
-  if (post === null) return "";
-  const { sourceCommit: _sourceCommit, title: _title, ...linked } = post;
-  // A change shows as a different hash but for a chance of 2^-53; sha1 per post cost a full run ~30 ms.
-  return cyrb53(JSON.stringify(linked)).toString(36);
-}
-
-/** cyrb53, a fast 53-bit string hash (public domain, by bryc). */
-function cyrb53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+export function linksAlike(a: Post | null, b: Post | null): boolean {
+  if (a === null || b === null) return a === b;
+  return STORED_FIELDS.every((field) => field === "sourceCommit" || (field === "problems" ? JSON.stringify(a.problems) === JSON.stringify(b.problems) : a[field] === b[field]));
 }
 
 /** The digest of a listing's post paths. */
@@ -184,7 +168,7 @@ export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta():
     yield* section("bases", joined(input.bases.length, (i) => JSON.stringify(input.bases[i]), "\n", baseStarts));
     yield* section("baseStarts", [baseStarts]);
     yield* section("paths", lines([...pathIndex(report)].map(([path, list]) => `${JSON.stringify(path)}\t${list.join(",")}`)));
-    yield* section("posts", lines(input.posts.map((p) => `${JSON.stringify(p.path)}\t${postFingerprint(p.post)}\t${p.settled ? 1 : 0}\t${p.committed ? 1 : 0}\t${encodePost(p.post)}`)));
+    yield* section("posts", lines(input.posts.map((p) => `${JSON.stringify(p.path)}\t${p.settled ? 1 : 0}\t${p.committed ? 1 : 0}\t${encodePost(p.post)}`)));
     // Everything after the entries: the problems and the closing brace, rendered without the entries.
     yield* section("suffix", [Buffer.from(reportFrame(report).suffix)]);
     const meta: Meta = {
@@ -433,7 +417,6 @@ export class ReportMemo {
 
 /** A post as the memo holds it. */
 export interface StoredPost {
-  fingerprint: string;
   sourceCommit: string | null;
   settled: boolean;
   committed: boolean;
@@ -452,16 +435,16 @@ function encodePost(post: Post | null): string {
   return JSON.stringify(post === null ? null : STORED_FIELDS.map((field) => post[field]));
 }
 
-/** A posts line after its path: fingerprint, settled, committed, post. */
+/** A posts line after its path: settled, committed, post. */
 function storedPost(path: string, rest: string): StoredPost | undefined {
-  const [fingerprint, settled, committed, json] = rest.split("\t", 4);
-  if (fingerprint === undefined || (settled !== "0" && settled !== "1") || (committed !== "0" && committed !== "1") || json === undefined) return undefined;
+  const [settled, committed, json] = rest.split("\t", 3);
+  if ((settled !== "0" && settled !== "1") || (committed !== "0" && committed !== "1") || json === undefined) return undefined;
   try {
     const fields = JSON.parse(json) as unknown;
     if (fields !== null && !(Array.isArray(fields) && fields.length === STORED_FIELDS.length && Array.isArray(fields[5]) && typeof fields[4] === "boolean")) return undefined;
     const [lang, translationOf, translationKey, sourceCommit, invalid, problems] = (fields ?? []) as [string | null, string | null, string | null, string | null, boolean, Post["problems"]];
     const post = fields === null ? null : newPost(path, { lang, translationOf, translationKey, sourceCommit, invalid, problems });
-    return { fingerprint, sourceCommit: post?.sourceCommit ?? null, settled: settled === "1", committed: committed === "1", post };
+    return { sourceCommit: post?.sourceCommit ?? null, settled: settled === "1", committed: committed === "1", post };
   } catch {
     return undefined;
   }
