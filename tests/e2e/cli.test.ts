@@ -1,6 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/cli/i18n.js";
 import { runCli } from "../helpers/cli.js";
@@ -20,6 +22,17 @@ function staleSite(): TestRepo {
 }
 
 describe("the built CLI", () => {
+  it("runs as the program the package's bin names, as npx and npm's links start it", () => {
+    const root = fileURLToPath(new URL("../../", import.meta.url));
+    const bin = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { bin: Record<string, string> }).bin.transtrack!;
+    // npx runs a project's own bin in place, without the links (and their chmod) that npm makes for dependencies.
+    if (process.platform !== "win32") expect(statSync(join(root, bin)).mode & 0o111).toBe(0o111);
+    const run = spawnSync(join(root, bin), ["--version"], { encoding: "utf8", env: { PATH: process.env.PATH } });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
   it("status exits 0, and --json prints the report alone on stdout", () => {
     staleSite();
     const human = runCli(["status"], repo.dir, repo.env());
