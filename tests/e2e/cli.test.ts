@@ -152,6 +152,16 @@ describe("the built CLI", () => {
     const json = JSON.parse(runCli(["diff", "posts/de/a.md", "--json"], repo.dir, repo.env()).stdout);
     expect(json).toMatchObject({ translation: "posts/de/a.md", source: "posts/en/a.md", status: "stale", mode: "line" });
     expect(json.hunks.length).toBe(1);
+    // An up-to-date translation: no hunk, and a line that says the original is unchanged.
+    const current = runCli(["diff", "posts/de/b.md"], repo.dir, repo.env());
+    expect(current.code).toBe(0);
+    expect(current.stdout).not.toContain("@@");
+    const baseline = (JSON.parse(runCli(["diff", "posts/de/b.md", "--json"], repo.dir, repo.env()).stdout) as { baseline: string; hunks: unknown[] });
+    expect(baseline.hunks).toEqual([]);
+    const note = createTranslator("en")("diff.unchanged", { translation: "posts/de/b.md", baseline: baseline.baseline.slice(0, 12) });
+    expect(current.stdout.trimEnd().split("\n").at(-1)).toBe(note);
+    expect(runCli(["diff", "posts/de/b.md", "--word"], repo.dir, repo.env()).stdout.trimEnd().split("\n").at(-1)).toBe(note);
+    expect(line.stdout).not.toContain(note);
   });
 
   it("mark writes a full sha into source_commit and keeps every other byte (CRLF, BOM, comments, quoting)", () => {

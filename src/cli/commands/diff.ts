@@ -1,5 +1,8 @@
 import { renderJson } from "../../render/json.js";
+import { printable } from "../../render/width.js";
 import type { CliCommand } from "./common.js";
+
+const unchanged = (before: string, after: string) => before.replace(/\r\n?/g, "\n") === after.replace(/\r\n?/g, "\n");
 
 /** `transtrack diff`: what changed in the original since the translation's baseline. */
 export const diffCommand: CliCommand = {
@@ -24,6 +27,10 @@ export const diffCommand: CliCommand = {
     if (options.json) ctx.stdout.write(renderJson(diffData(change, word)));
     else if (word) ctx.stdout.write(renderWordDiff(change, ctx.color, ctx.stdout.isTTY !== true || ctx.color.green("x") === "x"));
     else ctx.stdout.write(renderLineDiff(change, ctx.color));
+    // An empty diff says nothing by itself: say that the original is as the translator saw it.
+    if (!options.json && unchanged(change.before, change.after)) {
+      ctx.stdout.write(`${ctx.color.dim(ctx.t("diff.unchanged", { translation: printable(change.entry.translation ?? ""), baseline: change.entry.baseline?.slice(0, 12) ?? "" }))}\n`);
+    }
     return 0;
   },
 };
