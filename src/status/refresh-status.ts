@@ -265,7 +265,9 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
       lastChange: relinked.lastChange,
       problems: relinked.linkage.problems,
     });
-    return { root: repo.root, config, json: () => renderJsonParts(report), report: () => report };
+    // The memo's entries that are as they were are copied as stored; only the others are rendered.
+    const stored = new Map(relinked.kept.filter(({ index }) => !replaced.has(index)).map(({ index, entry }) => [entry, index] as const));
+    return { root: repo.root, config, json: () => memo.renderWith(report, stored), report: () => report };
   }
 
   const summary = recount(

@@ -4,7 +4,7 @@ import type { VerdictBasis } from "../core/evaluate.js";
 import { POST_EXTENSIONS } from "../core/layout.js";
 import { newPost, STATUSES, type Entry, type Post, type Problem, type Report, type Summary } from "../core/types.js";
 import { CacheDir, type CacheHeader } from "../git/cache-file.js";
-import { ENTRY_SEPARATOR, entryText, reportFrame } from "../render/json.js";
+import { ENTRY_SEPARATOR, entryText, renderJson, reportFrame } from "../render/json.js";
 import type { GitEnv } from "../git/run.js";
 import type { StatusOptions } from "./options.js";
 
@@ -21,6 +21,7 @@ const FILE = `report.v${VERSION}`;
 const MAGIC_LINE = `${MAGIC} ${VERSION}`;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 /** Between two entries of the report's `translations`, as `renderJson` writes them. */
+const SEPARATOR = Buffer.from(ENTRY_SEPARATOR);
 const SECTIONS = ["entries", "entryStarts", "bases", "baseStarts", "paths", "posts", "suffix"] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -390,6 +391,49 @@ export class ReportMemo {
     const suffix = this.section("suffix").toString("utf8");
     const { problems } = JSON.parse(`{${suffix.slice(suffix.indexOf('"problems":'))}`) as { problems: Problem[] };
     return problems;
+  }
+
+  /**
+   * `report` as `renderJson` prints it, where each entry of it that `stored` maps to an index of this
+   * memo's report is copied as stored (runs of them at once) and only the others are rendered.
+   */
+  renderWith(report: Report, stored: ReadonlyMap<Entry, number>): Buffer[] {
+    if (report.translations.length === 0) return [Buffer.from(renderJson(report))];
+    const { prefix, suffix } = reportFrame(report);
+    const entries = this.section("entries");
+    const starts = this.section("entryStarts");
+    const last = this.meta.count - 1;
+    const end = (index: number) => (index === last ? entries.length : starts.readUInt32LE(4 * (index + 1)) - ENTRY_SEPARATOR.length);
+    const parts: Buffer[] = [Buffer.from(prefix)];
+    let fresh: string[] = [];
+    let run: [number, number] | null = null;
+    const flush = () => {
+      if (run !== null) parts.push(entries.subarray(starts.readUInt32LE(4 * run[0]), end(run[1])));
+      else if (fresh.length > 0) parts.push(Buffer.from(fresh.join(ENTRY_SEPARATOR)));
+      run = null;
+      fresh = [];
+    };
+    report.translations.forEach((entry, k) => {
+      const index = stored.get(entry);
+      if (index !== undefined && run !== null && index === run[1] + 1) {
+        run[1] = index;
+        return;
+      }
+      if (k > 0) {
+        // Whatever came before ends here; the separator goes with the rendered texts or on its own.
+        if (index === undefined && run === null) {
+          fresh.push(entryText(entry));
+          return;
+        }
+        flush();
+        parts.push(SEPARATOR);
+      }
+      if (index === undefined) fresh.push(entryText(entry));
+      else run = [index, index];
+    });
+    flush();
+    parts.push(Buffer.from(suffix));
+    return parts;
   }
 
   /**
