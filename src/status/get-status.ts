@@ -162,7 +162,15 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     problems: linkage.problems.filter((p) => inScope(p.file)),
   });
   let memo: Analysis["memo"] = null;
-  if (unsettled !== null && report.translations.length > 0 && !loaded.some((l) => l.linked)) {
+  // A post read through a link has content git doesn't see as its own: the memo can't follow one that is
+  // an original or a translation, while one that links nothing is simply read again by later runs.
+  const linked = loaded.filter((l) => l.linked).map((l) => l.post.path);
+  const linkedSet = new Set(linked);
+  const names = (path: string | null) => path !== null && linkedSet.has(path);
+  const inert =
+    linked.length === 0 ||
+    !(linkage.links.some((l) => names(l.translation) || names(l.source)) || linkage.originals.some((o) => names(o.path)) || report.translations.some((e) => names(e.translation) || names(e.source)));
+  if (unsettled !== null && report.translations.length > 0 && inert) {
     const bases = new Map(judged.map((j) => [j.entry, j.basis] as const));
     const listed = (await listing).files.filter(isPostPath);
     const sources = new Set(report.translations.map((e) => e.source));
@@ -186,6 +194,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
           const bytes = readPlainFile(repo.root, path);
           return { path, content: bytes === null || bytes === "link" ? "" : contentDigestOf(bytes) };
         }),
+        linked,
         sourceCommits: Object.fromEntries([...resolutions].map(([value, r]) => [value, r.kind] as const)),
       },
     };

@@ -292,25 +292,30 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
 
 /**
  * Whether the posts the memo was made from are as they were: every post that may differ from then
- * (changed on disk since the memo's HEAD, untracked, or unsettled then) links as it did. Null when not;
+ * (changed on disk since the memo's HEAD, untracked, unsettled then, or read through a link) links as it did. Null when not;
  * else each post read again (one whose bytes are those the memo saw is not read, and is as it was). Posts
  * the memo didn't list are left to `relinkPosts`.
  */
 function postsNow(repo: GitRepo, memo: ReportMemo, onDisk: readonly string[], listing: { files: string[]; untracked: Set<string> }): Map<string, Post | null> | null {
   const unsettled = memo.unsettled;
-  const suspects = new Set([...onDisk, ...listing.untracked, ...unsettled.keys()].filter(isPostPath));
+  // A post read through a link changes with a file git doesn't show as the post: each is read again.
+  const linked = memo.linked;
+  const suspects = new Set([...onDisk, ...listing.untracked, ...unsettled.keys(), ...linked].filter(isPostPath));
   const read = new Map<string, Post | null>();
   let reader: PostBatchReader | null = null;
   for (const path of suspects) {
     const before = memo.post(path);
     if (before === null) return null;
     if (before === undefined) continue;
-    const bytes = readPlainFile(repo.root, path);
-    if (bytes === "link") return null;
-    if (bytes !== null && unsettled.get(path) === contentDigestOf(bytes)) continue;
-    reader ??= new PostBatchReader(repo.root, realpathSync(repo.root), memo.config.keys);
+    const wasLinked = linked.has(path);
+    if (!wasLinked) {
+      const bytes = readPlainFile(repo.root, path);
+      if (bytes === "link") return null;
+      if (bytes !== null && unsettled.get(path) === contentDigestOf(bytes)) continue;
+    }
+    reader ??= new PostBatchReader(repo.root, realpathSync(repo.root), memo.config.keys, false);
     const record = reader.read(path);
-    if (record?.linked || !linksAlike(record?.post ?? null, before.post)) return null;
+    if ((record?.linked === true) !== wasLinked || !linksAlike(record?.post ?? null, before.post)) return null;
     read.set(path, record?.post ?? null);
   }
   return read;

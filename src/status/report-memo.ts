@@ -45,6 +45,11 @@ export interface MemoInput {
   gone: string[];
   /** Posts whose working-tree content was not HEAD's (edited, staged or untracked), with their content's digest. */
   unsettled: readonly { path: string; content: string }[];
+  /**
+   * Posts read through a symbolic link. None is an original or a translation (else there is no memo), but
+   * the file behind one can change without git showing a post changed: a later run reads each again.
+   */
+  linked: readonly string[];
   /** What each distinct `source_commit` value resolved to: "found" or a problem kind. */
   sourceCommits: Record<string, string>;
 }
@@ -58,6 +63,7 @@ interface Meta {
   /** Digest of the listed post paths, in listing order. */
   postList: string;
   unsettled: [string, string][];
+  linked: string[];
   moved: Record<string, { to: string | null; seen: string[] }>;
   gone: string[];
   sourceCommits: Record<string, string>;
@@ -179,6 +185,7 @@ export function encodeMemo(input: MemoInput): { parts: Iterable<Buffer>; meta():
       count: report.translations.length,
       postList: postListDigest(input.posts.map((p) => p.path)),
       unsettled: input.unsettled.map((u) => [u.path, u.content]),
+      linked: [...input.linked],
       moved: input.moved,
       gone: input.gone,
       sourceCommits: input.sourceCommits,
@@ -259,7 +266,7 @@ export class ReportMemo {
       if (metaAt + metaLength !== body.length) return null;
       const meta = JSON.parse(body.toString("utf8", metaAt, metaAt + metaLength)) as Meta;
       if (typeof meta !== "object" || meta === null || typeof meta.config !== "object" || !Number.isInteger(meta.count)) return null;
-      if (!Array.isArray(meta.languages) || typeof meta.summary !== "object" || typeof meta.postList !== "string" || !Array.isArray(meta.unsettled)) return null;
+      if (!Array.isArray(meta.languages) || typeof meta.summary !== "object" || typeof meta.postList !== "string" || !Array.isArray(meta.unsettled) || !Array.isArray(meta.linked)) return null;
       if (typeof meta.sourceCommits !== "object" || meta.sourceCommits === null || typeof meta.moved !== "object" || meta.moved === null || !Array.isArray(meta.gone)) return null;
       let at = 0;
       for (const name of SECTIONS) {
@@ -300,6 +307,11 @@ export class ReportMemo {
   /** Unsettled posts then, with their content digests. */
   get unsettled(): Map<string, string> {
     return new Map(this.meta.unsettled);
+  }
+
+  /** The posts that were read through a symbolic link. */
+  get linked(): Set<string> {
+    return new Set(this.meta.linked);
   }
 
   private section(name: Section): Buffer {

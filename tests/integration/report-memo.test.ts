@@ -421,4 +421,24 @@ describe("report memo", () => {
     await statusReport({ ...env(repo), cache: true });
     expect(existsSync(memoFile(repo))).toBe(false);
   });
+
+  it("is written beside a linked post that links nothing, which is read again on every run", async () => {
+    const repo = site();
+    // As many repositories have it now: CLAUDE.md a link to another file, and not a translation. Its target
+    // is no post, so no change to it shows as a post's: only reading the link again tells.
+    repo.write("posts/agents.txt", "# Notes for agents\n");
+    symlinkSync("agents.txt", join(repo.dir, "posts/CLAUDE.md"));
+    repo.commit("Add agent notes");
+    await remember(repo);
+    repo.write("posts/en/b.md", post("title: B", "Second version of b."));
+    repo.write("posts/agents.txt", "# Notes for agents\n\nMore notes.\n");
+    repo.commit("Edit b and the notes");
+    expect(await agrees(repo)).toBe(true);
+    // Now the target's front-matter makes the link a translation: the memo must decline.
+    await remember(repo);
+    repo.write("posts/agents.txt", post("lang: de\ntranslation_of: posts/en/d.md", "Notizen."));
+    expect(await agrees(repo)).toBe(false);
+    repo.commit("The notes become a translation");
+    expect(await agrees(repo)).toBe(false);
+  });
 });
