@@ -1,6 +1,7 @@
-// A fast path for the YAML that almost every post's front-matter uses: a flat mapping of scalars and
-// lists of scalars. It mirrors js-yaml 3's safeLoad (DEFAULT_SAFE_SCHEMA) for that subset and gives up
-// (returns undefined) on anything else, so the caller can hand the text to js-yaml unchanged.
+// A fast path for the YAML that almost every post's front-matter uses: a mapping of scalars, lists of
+// scalars and mappings nested under a key (Starlight's `sidebar:`, Hugo's `menu:`). It mirrors js-yaml 3's
+// safeLoad (DEFAULT_SAFE_SCHEMA) for that subset and gives up (returns undefined) on anything else, so the
+// caller can hand the text to js-yaml unchanged.
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -86,22 +87,34 @@ function hexValue(c: number): number {
   return -1;
 }
 
+/** A block mapping being read: the document's own, or one nested under a key of the mapping above it. */
+interface Level {
+  /** The column its keys start at. */
+  indent: number;
+  result: Record<string, unknown>;
+  /** How many keys have been read. */
+  keys: number;
+  /** The last key if its value was empty: a block sequence or a nested mapping on the following lines may fill it. */
+  openKey: string | null;
+  /** The block sequence being read for `openKey`, if any. */
+  items: unknown[] | null;
+  /** The indentation of the entries of `items`. */
+  itemIndent: number;
+}
+
 /** Reads one document of the subset from the start of the text. */
 class Parser {
   pos = 0;
   readonly length: number;
   readonly result: Record<string, unknown> = {};
-  /** How many keys have been read. */
-  keys = 0;
-  /** The last key if its value was empty: block sequence entries on the following lines may fill it. */
-  openKey: string | null = null;
-  /** The block sequence being read for `openKey`, if any. */
-  items: unknown[] | null = null;
-  /** The indentation of the entries of `items`. */
-  itemIndent = -1;
+  /** The mappings open at the cursor, the document's first; `level` is the last. */
+  private readonly levels: Level[];
+  private level: Level;
 
   constructor(readonly text: string) {
     this.length = text.length;
+    this.level = { indent: 0, result: this.result, keys: 0, openKey: null, items: null, itemIndent: -1 };
+    this.levels = [this.level];
   }
 
   /** The character code at the cursor, or END. */
@@ -176,26 +189,53 @@ class Parser {
       const c = this.peek();
       if (isLineEnd(c)) this.lineBreak();
       else if (c === HASH) this.skipComment();
-      else if (c === DASH) this.sequenceEntry(indent);
-      else if (indent === 0) this.mappingEntry();
-      else refuse();
+      else {
+        this.closeLevels(indent);
+        if (c === DASH) this.sequenceEntry(indent);
+        else this.mappingEntry(indent);
+      }
     }
-    return this.keys === 0 ? emptyDocument(this.text) : this.result;
+    return this.levels[0]!.keys === 0 ? emptyDocument(this.text) : this.result;
   }
 
-  /** Reads a `key: value` line, or a `key:` line that a block sequence may follow. */
-  mappingEntry(): void {
-    const key = this.key(this.keys);
-    const result = this.result;
+  /** Ends the nested mappings that a line starting at column `indent` is left of. */
+  closeLevels(indent: number): void {
+    while (this.levels.length > 1 && indent < this.level.indent) {
+      this.levels.pop();
+      this.level = this.levels[this.levels.length - 1]!;
+    }
+  }
+
+  /**
+   * Reads a `key: value` line, or a `key:` line that a block sequence or a nested mapping may follow. A key
+   * further right than its mapping's starts the mapping nested under the key above, which had no value.
+   */
+  mappingEntry(indent: number): void {
+    let level = this.level;
+    if (indent > level.indent) {
+      const parent = level.openKey;
+      if (parent === null || level.items !== null) refuse();
+      const child: Record<string, unknown> = {};
+      level.result[parent] = child;
+      level.openKey = null;
+      level = { indent, result: child, keys: 0, openKey: null, items: null, itemIndent: -1 };
+      this.levels.push(level);
+      this.level = level;
+    } else if (indent !== level.indent) {
+      refuse();
+    }
+    // Only the document's own keys are worth caching by position.
+    const key = this.key(this.levels.length === 1 ? level.keys : KEY_CACHE.length);
+    const result = level.result;
     if (hasOwn.call(result, key)) refuse();
-    this.keys++;
-    this.openKey = null;
-    this.items = null;
+    level.keys++;
+    level.openKey = null;
+    level.items = null;
     this.skipSpaces();
     const c = this.peek();
     if (isLineEnd(c) || c === HASH) {
       result[key] = null;
-      this.openKey = key;
+      level.openKey = key;
     } else {
       result[key] = this.inlineValue();
     }
@@ -204,14 +244,15 @@ class Parser {
 
   /** Reads a `- entry` line of the block sequence under the open key, all entries indented alike. */
   sequenceEntry(indent: number): void {
-    const key = this.openKey;
+    const level = this.level;
+    const key = level.openKey;
     if (key === null || this.peekAt(1) !== SPACE) refuse();
-    let items = this.items;
+    let items = level.items;
     if (items === null) {
-      items = this.items = [];
-      this.itemIndent = indent;
-      this.result[key] = items;
-    } else if (indent !== this.itemIndent) {
+      items = level.items = [];
+      level.itemIndent = indent;
+      level.result[key] = items;
+    } else if (indent !== level.itemIndent) {
       refuse();
     }
     this.pos++;

@@ -73,6 +73,13 @@ const ACCEPTED: [string, string][] = [
   ["only blank lines", "\n\n"],
   ["only a CRLF", "\r\n"],
   ["an indented comment without a line break", "  # c"],
+  ["a nested mapping", "a:\n  b: 1\n"],
+  ["Starlight's front-matter", "title: Routing\ndescription: An intro\nsidebar:\n  label: Routing\n  order: 2\n  badge:\n    text: New\n    variant: tip\ntableOfContents:\n  minHeadingLevel: 2\n  maxHeadingLevel: 3\ni18nReady: true\n"],
+  ["Hugo's menu", "title: Docs\nmenu:\n  main:\n    weight: 10\n    parent: guides\nweight: 5\n"],
+  ["nested mappings with sequences, comments and blank lines", "a: # c\n  b:\n    - x\n    - y\n\n  # c\n  c:\n  - z\n  d: [1, 2]\n     # deeper\n  e:\nf: 1\n"],
+  ["a nested mapping at a wider indentation, then a key with nothing", "a:\n      b: 'q'\n      c: \"d\"\ne:\n"],
+  ["the same key in two nested mappings", "a:\n  k: 1\nb:\n  k: 2\n"],
+  ["a nested mapping ending the text without a line break", "a:\n  b:\n    c: 1"],
 ];
 
 const REFUSED: [string, string, boolean][] = [
@@ -95,7 +102,13 @@ const REFUSED: [string, string, boolean][] = [
   ["an explicit key", "? complex\n: value\n", false],
   ["a literal block scalar", "a: |\n  text\n", false],
   ["a folded block scalar", "description: >-\n  text\n", false],
-  ["a nested mapping", "a:\n  b: 1\n", false],
+  ["a nested mapping indented unevenly", "a:\n  b: 1\n   c: 2\n", true],
+  ["a key between two indentations", "a:\n    b: 1\n  c: 2\n", true],
+  ["a nested mapping after a value", "a: 1\n  b: 2\n", true],
+  ["a nested mapping after sequence entries", "a:\n  - x\n  b: 1\n", true],
+  ["sequence entries after a nested mapping", "a:\n  b: 1\n- x\n", true],
+  ["duplicate keys in a nested mapping", "a:\n  b: 1\n  b: 2\n", true],
+  ["a nested mapping indented with a tab", "a:\n\tb: 1\n", false],
   ["a multi-line plain value", "a: b\n  c\n", false],
   ["a plain value continued after a blank line", "a: b\n\n  c\n", false],
   ["__proto__", "__proto__: 1\n", false],
@@ -227,11 +240,27 @@ describe("parseSimpleYaml on generated documents", () => {
       pick(next() < 0.04 ? pools.tricky : pools.common);
     const lines: string[] = [];
     const count = 1 + Math.floor(next() * 6);
+    /** A `key:` line and a mapping nested under it, `depth` levels deep at most, now and then misindented. */
+    const nested = (indent: string, depth: number): void => {
+      lines.push(`${indent}${choose(KEYS)}:${pick(["", " ", " # c"])}`);
+      const inner = indent + pick(["  ", "  ", "    ", " "]);
+      const entries = 1 + Math.floor(next() * 3);
+      for (let j = 0; j < entries; j++) {
+        const roll = next();
+        const at = next() < 0.95 ? inner : pick([indent, `${inner} `, inner.slice(1), "\t"]);
+        if (roll < 0.1) lines.push(pick(FILLERS));
+        else if (roll < 0.25 && depth > 1) nested(at, depth - 1);
+        else if (roll < 0.35) lines.push(`${at}${choose(KEYS)}:`, `${at}${pick(["", "  "])}${choose(DASHES)}${choose(VALUES)}`);
+        else lines.push(`${at}${choose(KEYS)}${choose(SEPARATORS)}${next() < 0.1 ? pick(FLOWS) : choose(VALUES)}${choose(AFTER)}`);
+      }
+    };
     for (let i = 0; i < count; i++) {
       const roll = next();
       if (roll < 0.1) {
         lines.push(pick(FILLERS));
-      } else if (roll < 0.3) {
+      } else if (roll < 0.2) {
+        nested("", 3);
+      } else if (roll < 0.35) {
         lines.push(`${choose(KEYS)}:${pick(["", " ", " # c"])}`);
         const indent = pick(INDENTS);
         const entries = Math.floor(next() * 4);
@@ -256,13 +285,16 @@ describe("parseSimpleYaml on generated documents", () => {
     const next = random(20240301);
     const total = 5000;
     let accepted = 0;
+    let withNested = 0;
     for (let i = 0; i < total; i++) {
       const text = generate(next);
       const fast = parseSimpleYaml(text);
       if (fast === undefined) continue;
       accepted++;
+      if (fast !== null && Object.values(fast).some((v) => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date))) withNested++;
       expectSameAsJsYaml(text, fast);
     }
     expect(accepted / total).toBeGreaterThan(0.3);
+    expect(withNested / total).toBeGreaterThan(0.05);
   });
 });
