@@ -69,6 +69,16 @@ function isLineEnd(c: number): boolean {
   return c === LF || c === CR || c === END;
 }
 
+/** Whether a character code after a key's `:` ends the key: a space, or the end of the line. */
+function endsKey(c: number): boolean {
+  return c === SPACE || isLineEnd(c) || Number.isNaN(c);
+}
+
+/** Whether a character code is `:` or may follow the first character of an unquoted key: `[A-Za-z0-9_.:-]`. */
+function isKeyChar(c: number): boolean {
+  return c === COLON || (c < 128 && KEY_CHARS[c] === 1);
+}
+
 /** Whether a character code is one of YAML's flow indicators `,[]{}`. */
 function isFlowIndicator(c: number): boolean {
   return c === COMMA || c === LEFT_BRACKET || c === RIGHT_BRACKET || c === LEFT_BRACE || c === RIGHT_BRACE;
@@ -273,13 +283,19 @@ class Parser {
       const text = this.text;
       const start = this.pos;
       const cached = KEY_CACHE[index];
-      // A cached key is made of key characters only, so a match followed by `:` is what a scan would find.
-      if (cached !== undefined && text.charCodeAt(start + cached.length) === COLON && text.startsWith(cached, start)) {
+      const end = start + (cached?.length ?? 0);
+      // A cached key is what a scan would find when the text has it followed by `: ` or `:` at the line's end.
+      if (cached !== undefined && text.charCodeAt(end) === COLON && endsKey(text.charCodeAt(end + 1)) && text.startsWith(cached, start)) {
         key = cached;
-        this.pos = start + cached.length;
+        this.pos = end;
       } else {
         let pos = start + 1;
-        for (let k = text.charCodeAt(pos); k < 128 && KEY_CHARS[k] === 1; k = text.charCodeAt(pos)) pos++;
+        for (let k = text.charCodeAt(pos); ; k = text.charCodeAt(pos)) {
+          if (k < 128 && KEY_CHARS[k] === 1) pos++;
+          // A colon followed by a key character belongs to the key (`cSpell:ignore:`), as in any plain scalar.
+          else if (k === COLON && isKeyChar(text.charCodeAt(pos + 1))) pos++;
+          else break;
+        }
         this.pos = pos;
         const raw = text.slice(start, pos);
         // js-yaml resolves plain keys like values and then stringifies them: `010:` is the key "8".

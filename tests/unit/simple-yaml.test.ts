@@ -74,6 +74,7 @@ const ACCEPTED: [string, string][] = [
   ["only a CRLF", "\r\n"],
   ["an indented comment without a line break", "  # c"],
   ["a nested mapping", "a:\n  b: 1\n"],
+  ["keys with colons inside", "cSpell:ignore: serviceinstance distro\na:b:c: 1\n1:30: x\na::b: 1\na:-b: 2\na:.b: 3\nx:y:\n  - z\n"],
   ["Starlight's front-matter", "title: Routing\ndescription: An intro\nsidebar:\n  label: Routing\n  order: 2\n  badge:\n    text: New\n    variant: tip\ntableOfContents:\n  minHeadingLevel: 2\n  maxHeadingLevel: 3\ni18nReady: true\n"],
   ["Hugo's menu", "title: Docs\nmenu:\n  main:\n    weight: 10\n    parent: guides\nweight: 5\n"],
   ["nested mappings with sequences, comments and blank lines", "a: # c\n  b:\n    - x\n    - y\n\n  # c\n  c:\n  - z\n  d: [1, 2]\n     # deeper\n  e:\nf: 1\n"],
@@ -102,6 +103,7 @@ const REFUSED: [string, string, boolean][] = [
   ["an explicit key", "? complex\n: value\n", false],
   ["a literal block scalar", "a: |\n  text\n", false],
   ["a folded block scalar", "description: >-\n  text\n", false],
+  ["a key with a colon and a tab", "a:\tb: 1\n", true],
   ["a nested mapping indented unevenly", "a:\n  b: 1\n   c: 2\n", true],
   ["a key between two indentations", "a:\n    b: 1\n  c: 2\n", true],
   ["a nested mapping after a value", "a: 1\n  b: 2\n", true],
@@ -206,7 +208,7 @@ describe("parseSimpleYaml on generated documents", () => {
   const KEYS = {
     common: [
       "title", "date", "lang", "tags", "draft", "weight", "slug", "author", "summary", "series", "order", "cover", "id", "layout",
-      "a.b", "x-y", "_k", "1", "0x1F", "1.50", "1e3", "null", "True", "constructor", '"q k"', "'s k'", '""',
+      "a.b", "x-y", "_k", "1", "0x1F", "1.50", "1e3", "null", "True", "constructor", "cSpell:ignore", "1:30", '"q k"', "'s k'", '""',
     ],
     tricky: ["__proto__", '"__proto__"', "-a", "a b", "2024-01-01", "<<", "?", "a:b", "'open", "title"],
   };
