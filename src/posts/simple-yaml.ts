@@ -1,5 +1,6 @@
 // A fast path for the YAML that almost every post's front-matter uses: a mapping of scalars, lists of
-// scalars and mappings nested under a key (Starlight's `sidebar:`, Hugo's `menu:`). It mirrors js-yaml 3's
+// scalars, mappings nested under a key (Starlight's `sidebar:`, Hugo's `menu:`) and block scalars
+// (`description: >-` and the next lines). It mirrors js-yaml 3's
 // safeLoad (DEFAULT_SAFE_SCHEMA) for that subset and gives up (returns undefined) on anything else, so the
 // caller can hand the text to js-yaml unchanged.
 
@@ -19,6 +20,10 @@ const RIGHT_BRACKET = 0x5d;
 const LEFT_BRACE = 0x7b;
 const RIGHT_BRACE = 0x7d;
 const TILDE = 0x7e;
+const TAB = 0x09;
+const PLUS = 0x2b;
+const GREATER_THAN = 0x3e;
+const PIPE = 0x7c;
 /** Returned by `peek` past the end of the text. */
 const END = -1;
 
@@ -246,10 +251,86 @@ class Parser {
     if (isLineEnd(c) || c === HASH) {
       result[key] = null;
       level.openKey = key;
+    } else if (c === PIPE || c === GREATER_THAN) {
+      result[key] = this.blockScalar(level.indent);
+      return;
     } else {
       result[key] = this.inlineValue();
     }
     this.endLine();
+  }
+
+  /**
+   * Reads a literal (`|`) or folded (`>`) block scalar, with its chomping (`-` strip, `+` keep, else clip),
+   * whose lines are indented alike and further than its key (`parentIndent`); the cursor ends at the start of
+   * the first line after it. Refused: an indentation indicator or a comment on the header line, empty lines
+   * before the first line of text, lines of spaces longer than the indentation, a line starting with a tab,
+   * and lines indented further than the first (kept as they are in a literal scalar only).
+   */
+  blockScalar(parentIndent: number): string {
+    const text = this.text;
+    const folded = this.peek() === GREATER_THAN;
+    this.pos++;
+    const indicator = this.peek();
+    const chomping = indicator === DASH ? "strip" : indicator === PLUS ? "keep" : "clip";
+    if (chomping !== "clip") this.pos++;
+    this.skipSpaces();
+    if (this.peek() === END) refuse();
+    this.lineBreak();
+    const lines: (string | null)[] = [];
+    let indent = -1;
+    while (this.pos < this.length) {
+      const lineStart = this.pos;
+      const spaces = this.skipSpaces();
+      const c = this.peek();
+      if (isLineEnd(c)) {
+        // An empty line, inside the text or after it (chomping decides what those last ones give).
+        if (indent < 0 || spaces > indent) refuse();
+        lines.push(null);
+        if (c === END) break;
+        this.lineBreak();
+        continue;
+      }
+      if (indent < 0) {
+        if (spaces <= parentIndent) refuse();
+        indent = spaces;
+      } else if (spaces < indent) {
+        // A line further left ends the scalar: it belongs to the mappings around.
+        this.pos = lineStart;
+        break;
+      } else if (spaces > indent && folded) {
+        refuse();
+      }
+      if (c === TAB) refuse();
+      const start = lineStart + indent;
+      let pos = this.pos;
+      for (let k = text.charCodeAt(pos); pos < this.length && k !== LF && k !== CR; k = text.charCodeAt(pos)) {
+        pos += k >= SPACE && k < 0x7f ? 1 : k === TAB ? 1 : this.printableWidth(k, pos);
+      }
+      lines.push(text.slice(start, pos));
+      this.pos = pos;
+      this.lineBreak();
+    }
+    let end = lines.length;
+    while (end > 0 && lines[end - 1] === null) end--;
+    if (end === 0) refuse();
+    let value = "";
+    let empty = 0;
+    for (let i = 0; i < end; i++) {
+      const line = lines[i]!;
+      if (line === null) {
+        empty++;
+        continue;
+      }
+      // Folded, lines next to each other join with a space and each empty line between them is a line
+      // break; literal, every line ends with its break.
+      if (i > 0) value += folded ? (empty === 0 ? " " : "\n".repeat(empty)) : "\n".repeat(1 + empty);
+      value += line;
+      empty = 0;
+    }
+    if (chomping === "clip") value += "\n";
+    else if (chomping === "keep") value += "\n".repeat(1 + lines.length - end);
+    return value;
   }
 
   /** Reads a `- entry` line of the block sequence under the open key, all entries indented alike. */

@@ -74,6 +74,10 @@ const ACCEPTED: [string, string][] = [
   ["only a CRLF", "\r\n"],
   ["an indented comment without a line break", "  # c"],
   ["a nested mapping", "a:\n  b: 1\n"],
+  ["literal block scalars, clipped, stripped and kept", "a: |\n  one\n  two\n\n  three\n\nb: |-\n  Tutorial: x — y\n    more\nc: |+\n  kept\n\n\nd: 1\n"],
+  ["folded block scalars", "description: >-\n  Learn how to style components in Astro with scoped styles, external CSS, and\n  tooling like Sass and PostCSS.\nb: >\n  one\n  two\n\n\n  three\n# c\nc: >+\n  x\n\n"],
+  ["block scalars in a nested mapping, with comments and CRLF", "p:\r\n  d: |\r\n    # not a comment\r\n    l2 \t x\r\n  e: >-\r\n    f\r\n    g\r\n# c\r\nq: 1\r\n"],
+  ["a block scalar ending the text without a line break", "a: |\n  x\n  y"],
   ["keys with colons inside", "cSpell:ignore: serviceinstance distro\na:b:c: 1\n1:30: x\na::b: 1\na:-b: 2\na:.b: 3\nx:y:\n  - z\n"],
   ["Starlight's front-matter", "title: Routing\ndescription: An intro\nsidebar:\n  label: Routing\n  order: 2\n  badge:\n    text: New\n    variant: tip\ntableOfContents:\n  minHeadingLevel: 2\n  maxHeadingLevel: 3\ni18nReady: true\n"],
   ["Hugo's menu", "title: Docs\nmenu:\n  main:\n    weight: 10\n    parent: guides\nweight: 5\n"],
@@ -101,8 +105,17 @@ const REFUSED: [string, string, boolean][] = [
   ["an unknown escape", 'a: "\\q"\n', true],
   ["a \\U escape", 'a: "\\U0001F600"\n', false],
   ["an explicit key", "? complex\n: value\n", false],
-  ["a literal block scalar", "a: |\n  text\n", false],
-  ["a folded block scalar", "description: >-\n  text\n", false],
+  ["a block scalar with an indentation indicator", "a: |2\n  text\n", false],
+  ["a block scalar with a comment on its header", "a: | # c\n  text\n", false],
+  ["a block scalar after empty lines", "a: |\n\n  text\n", false],
+  ["an empty block scalar", "a: |\nb: 1\n", false],
+  ["a block scalar at the end of the text", "a: >-", false],
+  ["a block scalar with a line of spaces longer than its indentation", "a: |\n  x\n     \n  y\n", false],
+  ["a folded block scalar with a more-indented line", "a: >\n  x\n    y\n", false],
+  ["a block scalar with a tab after its indentation", "a: |\n  x\n  \ty\n", false],
+  ["a block scalar not indented past its key", "p:\n  a: |\n  x\n", true],
+  ["a block scalar followed by a line between two indentations", "a: |\n    x\n  b: 1\n", true],
+  ["a block scalar with a control character", "a: |\n  x\u0007\n", true],
   ["a key with a colon and a tab", "a:\tb: 1\n", true],
   ["a nested mapping indented unevenly", "a:\n  b: 1\n   c: 2\n", true],
   ["a key between two indentations", "a:\n    b: 1\n  c: 2\n", true],
@@ -252,14 +265,30 @@ describe("parseSimpleYaml on generated documents", () => {
         const at = next() < 0.95 ? inner : pick([indent, `${inner} `, inner.slice(1), "\t"]);
         if (roll < 0.1) lines.push(pick(FILLERS));
         else if (roll < 0.25 && depth > 1) nested(at, depth - 1);
+        else if (roll < 0.3) block(at);
         else if (roll < 0.35) lines.push(`${at}${choose(KEYS)}:`, `${at}${pick(["", "  "])}${choose(DASHES)}${choose(VALUES)}`);
         else lines.push(`${at}${choose(KEYS)}${choose(SEPARATORS)}${next() < 0.1 ? pick(FLOWS) : choose(VALUES)}${choose(AFTER)}`);
+      }
+    };
+    /** A key with a block scalar: its header, then lines of text, empty ones, some misindented. */
+    const block = (indent: string): void => {
+      lines.push(`${indent}${choose(KEYS)}: ${pick(["|", ">", "|-", ">-", "|+", ">+", "| ", ">-  "])}${next() < 0.03 ? pick(["2", " # c", "-+"]) : ""}`);
+      const inner = indent + pick(["  ", "  ", "    ", " "]);
+      const count = 1 + Math.floor(next() * 5);
+      for (let j = 0; j < count; j++) {
+        const roll = next();
+        if (roll < 0.15) lines.push(pick(["", "", inner, `${inner}   `]));
+        else if (roll < 0.2) lines.push(`${inner}${pick(["  ", "\t", " "])}${choose(VALUES)}`);
+        else if (roll < 0.23) lines.push(`${pick([indent, inner.slice(1), "\t"])}${choose(VALUES)}`);
+        else lines.push(`${inner}${pick([choose(VALUES), `${choose(VALUES)} ${choose(VALUES)}`, "# not a comment", "a: b", "- x", "é 漢 ✓"])}`);
       }
     };
     for (let i = 0; i < count; i++) {
       const roll = next();
       if (roll < 0.1) {
         lines.push(pick(FILLERS));
+      } else if (roll < 0.15) {
+        block(next() < 0.8 ? "" : "  ");
       } else if (roll < 0.2) {
         nested("", 3);
       } else if (roll < 0.35) {
@@ -288,15 +317,18 @@ describe("parseSimpleYaml on generated documents", () => {
     const total = 5000;
     let accepted = 0;
     let withNested = 0;
+    let withBlocks = 0;
     for (let i = 0; i < total; i++) {
       const text = generate(next);
       const fast = parseSimpleYaml(text);
       if (fast === undefined) continue;
       accepted++;
       if (fast !== null && Object.values(fast).some((v) => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date))) withNested++;
+      if (fast !== null && Object.values(fast).some((v) => typeof v === "string" && v.includes("\n"))) withBlocks++;
       expectSameAsJsYaml(text, fast);
     }
     expect(accepted / total).toBeGreaterThan(0.3);
-    expect(withNested / total).toBeGreaterThan(0.05);
+    expect(withNested / total).toBeGreaterThan(0.03);
+    expect(withBlocks / total).toBeGreaterThan(0.03);
   });
 });
