@@ -13,6 +13,8 @@ export interface LoadHistoryOptions {
   /** Use the index cached under .git/ when it is valid. */
   cache: boolean;
   onProgress?: (commits: number) => void;
+  /** Whether a full read should use two git processes (see `ReadHistoryOptions.fromBothEnds`); asked only when the whole history is read. */
+  fromBothEnds?: boolean | Promise<boolean>;
 }
 
 /**
@@ -25,10 +27,10 @@ export interface LoadHistoryOptions {
  */
 export async function loadHistory(git: GitEnv, head: string, options: LoadHistoryOptions): Promise<History> {
   const headBlobs = readHeadBlobs(git, head);
-  const read = (known?: string) =>
+  const read = async (known?: string) =>
     readHistory(git, head, {
       isIgnored: options.isIgnored,
-      ...(known ? { known: [known] } : {}),
+      ...(known ? { known: [known] } : { fromBothEnds: (await options.fromBothEnds) === true }),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   let commits: LoggedCommit[];

@@ -26,9 +26,13 @@ export function streamGit(git: GitEnv, args: readonly string[], onText: (text: s
   });
 }
 
-/** Runs git and streams its stdout, as git wrote it, to `onChunk`; resolves when git exits 0. */
-export function streamGitBytes(git: GitEnv, args: readonly string[], onChunk: (chunk: Buffer) => void): Promise<void> {
+/**
+ * Runs git and streams its stdout, as git wrote it, to `onChunk`; resolves when git exits 0, or once
+ * `stop` is aborted (git is then killed and the rest of its output ignored).
+ */
+export function streamGitBytes(git: GitEnv, args: readonly string[], onChunk: (chunk: Buffer) => void, stop?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (stop?.aborted) return resolve();
     const child = spawn(git.binary ?? "git", [...FIXED_CONFIG, ...args], {
       cwd: git.cwd,
       env: gitEnvironment(git.env),
@@ -36,8 +40,13 @@ export function streamGitBytes(git: GitEnv, args: readonly string[], onChunk: (c
     });
     let stderr = "";
     let failure: unknown = null;
+    let stopped = false;
+    stop?.addEventListener("abort", () => {
+      stopped = true;
+      child.kill();
+    }, { once: true });
     child.stdout.on("data", (chunk: Buffer) => {
-      if (failure) return;
+      if (failure || stopped) return;
       try {
         onChunk(chunk);
       } catch (error) {
@@ -51,6 +60,7 @@ export function streamGitBytes(git: GitEnv, args: readonly string[], onChunk: (c
     child.on("error", (error) => reject(new RepoError("GIT_FAILED", { command: args[0] ?? "", reason: error.message }, { cause: error })));
     child.on("close", (code) => {
       if (failure) return reject(failure);
+      if (stopped) return resolve();
       if (code !== 0) return reject(new RepoError("GIT_FAILED", { command: args[0] ?? "", reason: stderr.trim().split("\n")[0] ?? `exit ${code}` }));
       resolve();
     });
