@@ -27,10 +27,10 @@ export interface LoadHistoryOptions {
  */
 export async function loadHistory(git: GitEnv, head: string, options: LoadHistoryOptions): Promise<History> {
   const headBlobs = readHeadBlobs(git, head);
-  const read = async (known?: string) =>
+  const read = (known?: string) =>
     readHistory(git, head, {
       isIgnored: options.isIgnored,
-      ...(known ? { known: [known] } : { fromBothEnds: (await options.fromBothEnds) === true }),
+      ...(known ? { known: [known] } : options.fromBothEnds !== undefined ? { fromBothEnds: options.fromBothEnds } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   let commits: LoggedCommit[];

@@ -22,16 +22,16 @@ export interface ReadHistoryOptions {
   /**
    * Read the whole history with two git processes, one from HEAD down and one from the root up
    * (`--reverse`), which stop where they meet: each diffs about half the commits, on a core of its own.
-   * Only for a full read (no `known`).
+   * Only for a full read (no `known`). The first starts at once; the second once this says true.
    */
-  fromBothEnds?: boolean;
+  fromBothEnds?: boolean | Promise<boolean>;
 }
 
 const LOG_ARGS = ["log", "--topo-order", "--no-abbrev", "--raw", "-z", "-M", "--no-color", LOG_FORMAT];
 
 /** Reads every commit reachable from `head` (and not from `known`) and the post changes each made, in one git pass. */
 export async function readHistory(git: GitEnv, head: string, options: ReadHistoryOptions): Promise<LoggedCommit[]> {
-  if (options.fromBothEnds && !options.known?.length) return readFromBothEnds(git, head, options);
+  if (options.fromBothEnds !== undefined && options.fromBothEnds !== false && !options.known?.length) return readFromBothEnds(git, head, options, options.fromBothEnds);
   const commits: LoggedCommit[] = [];
   const parser = new LogParser((c) => {
     // Keep only what the index needs; the message is reduced to its ignore flag right away.
@@ -48,12 +48,12 @@ export async function readHistory(git: GitEnv, head: string, options: ReadHistor
 
 /**
  * The history as `readHistory` reads it in one pass, from two git processes: one lists the commits from
- * HEAD in topological order, the other the same order reversed, from the root. The first commit either
+ * HEAD in topological order, the other (started once `second` says so) the same order reversed, from the root. The first commit either
  * lists that the other has listed too is where they meet; both are stopped then, and the commits from the
  * top down to it and from the bottom up to it make the whole list. If one process ends first, its list
  * is the whole history.
  */
-async function readFromBothEnds(git: GitEnv, head: string, options: ReadHistoryOptions): Promise<LoggedCommit[]> {
+async function readFromBothEnds(git: GitEnv, head: string, options: ReadHistoryOptions, second: true | Promise<boolean>): Promise<LoggedCommit[]> {
   const stop = new AbortController();
   const down: LoggedCommit[] = [];
   const up: LoggedCommit[] = [];
@@ -86,7 +86,12 @@ async function readFromBothEnds(git: GitEnv, head: string, options: ReadHistoryO
       stop.abort();
       throw error;
     });
-  await Promise.all([run([], fromTop, down, false), run(["--reverse"], fromRoot, up, true)]);
+  const fromAbove = run([], fromTop, down, false);
+  const fromBelow = Promise.resolve(second).then(
+    (wanted) => (wanted && !stop.signal.aborted ? run(["--reverse"], fromRoot, up, true) : undefined),
+    () => undefined,
+  );
+  await Promise.all([fromAbove, fromBelow]);
   if (whole !== null) return whole;
   if (!met) throw new Error("the history was read from neither end");
   // The commits below the meeting point, in topological order: the bottom-up list reversed, less what the top-down one has.

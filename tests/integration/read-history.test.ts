@@ -66,6 +66,10 @@ describe("reading the history from both ends", () => {
     const once = await read(r, false);
     expect(once).toHaveLength(600);
     expect(await read(r, true)).toEqual(once);
+    // The second process may be asked for once the first is under way (when the listing has told), or not at all.
+    const later = new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 20));
+    expect(await readHistory({ cwd: r.dir, env: r.env() }, r.git("rev-parse", "HEAD"), { isIgnored, fromBothEnds: later })).toEqual(once);
+    expect(await readHistory({ cwd: r.dir, env: r.env() }, r.git("rev-parse", "HEAD"), { isIgnored, fromBothEnds: Promise.resolve(false) })).toEqual(once);
   });
 
   it("gives the one-pass history of one or two commits, where one process ends before the other starts", async () => {
