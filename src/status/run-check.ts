@@ -1,9 +1,9 @@
-import { resolveSinceRef, sinceFacts, type SinceBase } from "./since.js";
+import type { SinceBase } from "./since.js";
 import { checkPolicy, isNewSince, judgeCheck, type CheckVerdict, type SinceFacts } from "../core/policy.js";
 import type { Entry, Status } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
 import { GitRepo } from "../git/repo.js";
-import { analyzeRepo, type Analysis, type StatusOptions } from "./get-status.js";
+import type { Analysis, StatusOptions } from "./get-status.js";
 import { statusReport } from "./refresh-status.js";
 import { memoApplies } from "./report-memo.js";
 
@@ -50,6 +50,8 @@ async function analyzeForCheck(options: CheckOptions): Promise<{ analysis: Check
     const result = await statusReport(options);
     return { analysis: { report: result.report(), root: result.root, config: result.config }, since: null };
   }
+  // The full analysis (and `--since`'s placing) is loaded only now: a check the memo answers needs neither.
+  const [{ analyzeRepo }, { resolveSinceRef, sinceFacts }] = await Promise.all([import("./get-status.js"), import("./since.js")]);
   for (let deepened = false; ; deepened = true) {
     const repo = await GitRepo.open(options.cwd, options.env);
     try {
