@@ -399,6 +399,7 @@ class Parser {
     if (c === QUOTE) return this.doubleQuoted();
     if (c === APOSTROPHE) return this.singleQuoted();
     if (c === LEFT_BRACKET) return this.flowSequence();
+    if (c === LEFT_BRACE) return this.flowMapping();
     return this.plain(false);
   }
 
@@ -409,11 +410,15 @@ class Parser {
     if (isLineEnd(c) || c === HASH) refuse();
     if (c === QUOTE) return this.doubleQuoted();
     if (c === APOSTROPHE) return this.singleQuoted();
+    if (c === LEFT_BRACE) return this.flowMapping();
     return this.plain(false);
   }
 
-  /** Reads a single-line plain scalar, up to a comment or the line end (or `,`/`]` in a flow sequence). */
-  plain(inFlow: boolean): unknown {
+  /**
+   * Reads a single-line plain scalar, up to a comment or the line end; in a flow collection (`closer` its
+   * closing `]` or `}`) up to a `,` or the closer.
+   */
+  plain(inFlow: boolean, closer = RIGHT_BRACKET): unknown {
     const text = this.text;
     const start = this.pos;
     const first = this.peek();
@@ -444,7 +449,7 @@ class Parser {
           pos++;
         } else if (isFlowIndicator(c)) {
           if (!inFlow) pos++;
-          else if (c === COMMA || c === RIGHT_BRACKET) break;
+          else if (c === COMMA || c === closer) break;
           else refuse();
         } else {
           if (inFlow || (c !== LF && c !== CR)) refuse();
@@ -541,11 +546,54 @@ class Parser {
     }
     for (;;) {
       const c = this.peek();
-      items.push(c === QUOTE ? this.doubleQuoted() : c === APOSTROPHE ? this.singleQuoted() : this.plain(true));
+      items.push(c === QUOTE ? this.doubleQuoted() : c === APOSTROPHE ? this.singleQuoted() : c === LEFT_BRACE ? this.flowMapping() : this.plain(true));
       this.skipSpaces();
       const next = this.peek();
       this.pos++;
       if (next === RIGHT_BRACKET) return items;
+      if (next !== COMMA) refuse();
+      this.skipSpaces();
+    }
+  }
+
+  /**
+   * Reads a flow mapping on one line, `{ key: value, … }`: keys plain (key characters only) or quoted, each
+   * followed by `: `, values scalars or flow collections.
+   */
+  flowMapping(): Record<string, unknown> {
+    const text = this.text;
+    const result: Record<string, unknown> = {};
+    this.pos++;
+    this.skipSpaces();
+    if (this.peek() === RIGHT_BRACE) {
+      this.pos++;
+      return result;
+    }
+    for (;;) {
+      const c = this.peek();
+      let key: string;
+      if (c === QUOTE) key = this.doubleQuoted();
+      else if (c === APOSTROPHE) key = this.singleQuoted();
+      else {
+        if (!isKeyStart(c)) refuse();
+        const start = this.pos;
+        let pos = start + 1;
+        for (let k = text.charCodeAt(pos); k < 128 && KEY_CHARS[k] === 1; k = text.charCodeAt(pos)) pos++;
+        this.pos = pos;
+        const value = resolvePlain(text.slice(start, pos));
+        if (value instanceof Date) refuse();
+        key = String(value);
+      }
+      if (key === "__proto__" || hasOwn.call(result, key) || this.peek() !== COLON || this.peekAt(1) !== SPACE) refuse();
+      this.pos++;
+      this.skipSpaces();
+      const v = this.peek();
+      result[key] =
+        v === QUOTE ? this.doubleQuoted() : v === APOSTROPHE ? this.singleQuoted() : v === LEFT_BRACKET ? this.flowSequence() : v === LEFT_BRACE ? this.flowMapping() : this.plain(true, RIGHT_BRACE);
+      this.skipSpaces();
+      const next = this.peek();
+      this.pos++;
+      if (next === RIGHT_BRACE) return result;
       if (next !== COMMA) refuse();
       this.skipSpaces();
     }

@@ -74,6 +74,7 @@ const ACCEPTED: [string, string][] = [
   ["only a CRLF", "\r\n"],
   ["an indented comment without a line break", "  # c"],
   ["a nested mapping", "a:\n  b: 1\n"],
+  ["flow mappings", "build: { render: link }\nmenu: { main: { weight: 45 } }\ne: {}\nf: { 'q k': \"v\", n: 12, l: [a, b], d: 2024-03-01, x: a b }\nredirects:\n  - { from: /js/*, to: ':splat' }\nr: [{ from: /a/*, to: ':splat' }, { x: 1 }]\n"],
   ["literal block scalars, clipped, stripped and kept", "a: |\n  one\n  two\n\n  three\n\nb: |-\n  Tutorial: x — y\n    more\nc: |+\n  kept\n\n\nd: 1\n"],
   ["folded block scalars", "description: >-\n  Learn how to style components in Astro with scoped styles, external CSS, and\n  tooling like Sass and PostCSS.\nb: >\n  one\n  two\n\n\n  three\n# c\nc: >+\n  x\n\n"],
   ["block scalars in a nested mapping, with comments and CRLF", "p:\r\n  d: |\r\n    # not a comment\r\n    l2 \t x\r\n  e: >-\r\n    f\r\n    g\r\n# c\r\nq: 1\r\n"],
@@ -133,7 +134,12 @@ const REFUSED: [string, string, boolean][] = [
   ["a top-level sequence", "- a\n", false],
   ["a scalar document", "just text\n", false],
   ["an indented key", "  a: 1\n", false],
-  ["a flow mapping", "a: {b: 1}\n", false],
+  ["a flow mapping over two lines", "a: { b: 1,\n  c: 2 }\n", false],
+  ["a flow mapping with a key and no value", "a: { b, c: 1 }\n", false],
+  ["a flow mapping with a colon and no space", "a: {b:1}\n", false],
+  ["a flow mapping with a trailing comma", "a: { b: 1, }\n", false],
+  ["a flow mapping with the same key twice", "a: { b: 1, b: 2 }\n", true],
+  ["a flow mapping followed by more", "a: { b: 1 } c\n", true],
   ["a trailing comma in a flow sequence", "a: [b, ]\n", false],
   ["an empty flow entry", "a: [b,,c]\n", false],
   ["a nested flow sequence", "a: [[b]]\n", false],
@@ -238,7 +244,11 @@ describe("parseSimpleYaml on generated documents", () => {
       "[a,]", "[a,,b]", "[a: b]", "[[a]]", "{a: 1}", "a\tb", "a\u2028b", "a\u0085b", "<<", "",
     ],
   };
-  const FLOWS = ["[a, b]", "[1, 2.5, true, ~]", "[]", "[ a ]", "['a', \"b\"]", "[x, 2024-03-01, 12:30]"];
+  const FLOWS = [
+    "[a, b]", "[1, 2.5, true, ~]", "[]", "[ a ]", "['a', \"b\"]", "[x, 2024-03-01, 12:30]",
+    "{ a: b }", "{a: 1, b: [x, y]}", "{}", "{ 'q k': \"v\", n: ~ }", "{ m: { n: 1 } }", "[{ from: /a/*, to: ':splat' }]", "{ a: b c, d: 2024-03-01 }",
+    "{ a: 1, a: 2 }", "{ a }", "{a:1}", "{ a: 1, }", "{ a: [b, }", "{ a: b ]", "{ a: 1 } x", "{ 1: x, 0x1F: y, null: z }", "{ a: '' }", "{ a: b#c }", "{ a: b # c }",
+  ];
   const AFTER = { common: ["", "", " ", " # comment"], tricky: ["  #c", "#c", " #", "\t"] };
   const SEPARATORS = { common: [": "], tricky: [":", ":  ", " : ", ":\t"] };
   const DASHES = { common: ["- ", "-  "], tricky: ["-", "- - ", "-\t", "- ? "] };
@@ -266,7 +276,7 @@ describe("parseSimpleYaml on generated documents", () => {
         if (roll < 0.1) lines.push(pick(FILLERS));
         else if (roll < 0.25 && depth > 1) nested(at, depth - 1);
         else if (roll < 0.3) block(at);
-        else if (roll < 0.35) lines.push(`${at}${choose(KEYS)}:`, `${at}${pick(["", "  "])}${choose(DASHES)}${choose(VALUES)}`);
+        else if (roll < 0.35) lines.push(`${at}${choose(KEYS)}:`, `${at}${pick(["", "  "])}${choose(DASHES)}${next() < 0.3 ? pick(FLOWS) : choose(VALUES)}`);
         else lines.push(`${at}${choose(KEYS)}${choose(SEPARATORS)}${next() < 0.1 ? pick(FLOWS) : choose(VALUES)}${choose(AFTER)}`);
       }
     };
