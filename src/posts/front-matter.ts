@@ -45,7 +45,9 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
  * or declines; null when anything is unusual, and gray-matter decides.
  */
 function simpleFrontMatter(text: string): ParsedFrontMatter | null {
-  if (!text.startsWith("---") || text.charCodeAt(3) === 0x2d) return null;
+  // No opening `---` (or a longer rule): no front-matter, the whole text is the body. (gray-matter drops
+  // one more byte-order mark first, so a text that still starts with one is left to it.)
+  if (!text.startsWith("---") || text.charCodeAt(3) === 0x2d) return text.charCodeAt(0) === 0xfeff ? null : { ok: true, data: {}, body: text, matter: "" };
   const rest = text.slice(3);
   const lineEnd = rest.indexOf("\n");
   // A language after the opening `---` (`---js`) is gray-matter's to refuse.
@@ -53,8 +55,9 @@ function simpleFrontMatter(text: string): ParsedFrontMatter | null {
   const close = rest.indexOf("\n---");
   if (close < 0) return null;
   const block = rest.slice(0, close);
-  if (block.replace(/^\s*#[^\n]+/gm, "").trim() === "") return null;
-  const data = parseSimpleYaml(block);
+  // A block of only blank lines and comments is gray-matter's empty front-matter: data {}, no YAML read.
+  const empty = block.replace(/^\s*#[^\n]+/gm, "").trim() === "";
+  const data = empty ? {} : parseSimpleYaml(block);
   if (data === undefined) return null;
   let body = rest.slice(close + 4);
   if (body.charCodeAt(0) === 0x0d) body = body.slice(1);

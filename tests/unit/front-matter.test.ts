@@ -12,14 +12,15 @@ function viaGrayMatter(text: string) {
     const data = file.data ?? {};
     // parseFrontMatter also refuses a block that is valid YAML but not a mapping.
     if (typeof data !== "object" || Array.isArray(data)) return { ok: false };
-    return { ok: true, data, body: file.content, matter: file.matter };
+    // gray-matter leaves `matter` unset for an empty text; parseFrontMatter says "" (no block) for it too.
+    return { ok: true, data, body: file.content, matter: file.matter ?? "" };
   } catch {
     return { ok: false };
   }
 }
 
-const BLOCKS = ["title: Hello\nlang: de\n", "title: 'Quoted: yes'\ntags:\n  - a\n  - b\n", "# only a comment\n", "", "date: 2024-03-01\nweight: 012\n", "a: [x, y]\n", "bad: a: b\n", "dup: 1\ndup: 2\n", "nested:\n  key: v\n"];
-const OPENINGS = ["---\n", "---\r\n", "\uFEFF---\n", "--- \n", "---yaml\n", "---js\n", "----\n", "", "\uFEFF\uFEFF---\n"];
+const BLOCKS = ["title: Hello\nlang: de\n", "title: 'Quoted: yes'\ntags:\n  - a\n  - b\n", "# only a comment\n", "", "\n", "  \n# c\n  # d\n\n", "#\n", "\t\n", "date: 2024-03-01\nweight: 012\n", "a: [x, y]\n", "bad: a: b\n", "dup: 1\ndup: 2\n", "nested:\n  key: v\n"];
+const OPENINGS = ["---\n", "---\r\n", "\uFEFF---\n", "--- \n", "---yaml\n", "---js\n", "----\n", "", "\uFEFF\uFEFF---\n", " ---\n", "\n---\n", "--\n"];
 const CLOSINGS = ["---\n", "---\r\n", "---", "----\n", "...\n", ""];
 const BODIES = ["Body text.\n", "\r\nBody after CRLF.\n", "\n\nTwo blank lines.\n", "", "---\nA rule in the body.\n"];
 
