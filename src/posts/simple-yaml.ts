@@ -1,6 +1,6 @@
 // A fast path for the YAML that almost every post's front-matter uses: a mapping of scalars, lists of
-// scalars, mappings nested under a key (Starlight's `sidebar:`, Hugo's `menu:`) and block scalars
-// (`description: >-` and the next lines). It mirrors js-yaml 3's
+// scalars or of mappings, mappings nested under a key (Starlight's `sidebar:`, Hugo's `menu:`), flow
+// collections on one line and block scalars (`description: >-` and the next lines). It mirrors js-yaml 3's
 // safeLoad (DEFAULT_SAFE_SCHEMA) for that subset and gives up (returns undefined) on anything else, so the
 // caller can hand the text to js-yaml unchanged.
 
@@ -347,8 +347,35 @@ class Parser {
       refuse();
     }
     this.pos++;
+    const spaces = this.skipSpaces();
+    if (this.startsMapping()) {
+      // `- key: value`: the entry is a mapping whose keys stand at this column, on this line and the next.
+      const item: Record<string, unknown> = {};
+      items.push(item);
+      const column = indent + 1 + spaces;
+      const child: Level = { indent: column, result: item, keys: 0, openKey: null, items: null, itemIndent: -1 };
+      this.levels.push(child);
+      this.level = child;
+      this.mappingEntry(column);
+      return;
+    }
     items.push(this.itemValue());
     this.endLine();
+  }
+
+  /** Whether the cursor is on an unquoted key and its `:`, followed by a space or the line's end. */
+  startsMapping(): boolean {
+    const text = this.text;
+    let pos = this.pos;
+    if (!isKeyStart(text.charCodeAt(pos))) return false;
+    for (pos++; ; pos++) {
+      const c = text.charCodeAt(pos);
+      if (c < 128 && KEY_CHARS[c] === 1) continue;
+      if (c !== COLON) return false;
+      const next = text.charCodeAt(pos + 1);
+      if (next === SPACE || isLineEnd(next) || Number.isNaN(next)) return true;
+      if (!isKeyChar(next)) return false;
+    }
   }
 
   /** Reads the `index`-th mapping key and the `:` after it, which must be followed by a space or the line end. */

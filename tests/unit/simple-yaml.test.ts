@@ -74,6 +74,8 @@ const ACCEPTED: [string, string][] = [
   ["only a CRLF", "\r\n"],
   ["an indented comment without a line break", "  # c"],
   ["a nested mapping", "a:\n  b: 1\n"],
+  ["sequences of mappings (Starlight's head and hero)", "head:\n  - tag: title\n    content: Astro Docs\n  - tag: meta\n    attrs:\n      property: og:title\n      content: x\nhero:\n  title: Docs\n  actions:\n    - text: Install\n      icon: rocket\n      link: /install/\n    -   text: Learn\n        variant: minimal\nnext: 1\n"],
+  ["a sequence of mappings and scalars, at the key's indentation", "a:\n- b: 1\n  c: [x, y]\n- plain\n- d:\n  - e\n- f: { g: 1 }\n"],
   ["flow mappings", "build: { render: link }\nmenu: { main: { weight: 45 } }\ne: {}\nf: { 'q k': \"v\", n: 12, l: [a, b], d: 2024-03-01, x: a b }\nredirects:\n  - { from: /js/*, to: ':splat' }\nr: [{ from: /a/*, to: ':splat' }, { x: 1 }]\n"],
   ["literal block scalars, clipped, stripped and kept", "a: |\n  one\n  two\n\n  three\n\nb: |-\n  Tutorial: x — y\n    more\nc: |+\n  kept\n\n\nd: 1\n"],
   ["folded block scalars", "description: >-\n  Learn how to style components in Astro with scoped styles, external CSS, and\n  tooling like Sass and PostCSS.\nb: >\n  one\n  two\n\n\n  three\n# c\nc: >+\n  x\n\n"],
@@ -159,7 +161,9 @@ const REFUSED: [string, string, boolean][] = [
   ["a sequence entry shallower than the first", "a:\n  - b\n - c\n", true],
   ["a sequence entry after a scalar value", "a: b\n- c\n", true],
   ["a nested sequence", "a:\n  - - b\n", false],
-  ["a mapping in a sequence", "a:\n  - b: c\n", false],
+  ["a sequence entry's mapping with a key further right", "a:\n  - b: 1\n      c: 2\n", true],
+  ["a sequence entry's mapping with a key further left", "a:\n  - b: 1\n   c: 2\n", true],
+  ["a sequence entry's mapping with a value, then more", "a:\n  - b: 1\n  c: 2\n", true],
   ["a flow sequence in a block sequence", "a:\n  - [b]\n", false],
   ["a timestamp key", "2024-01-01: x\n", false],
   ["a space before the colon", "a : b\n", false],
@@ -293,15 +297,36 @@ describe("parseSimpleYaml on generated documents", () => {
         else lines.push(`${inner}${pick([choose(VALUES), `${choose(VALUES)} ${choose(VALUES)}`, "# not a comment", "a: b", "- x", "é 漢 ✓"])}`);
       }
     };
+    /** A key with a sequence whose entries are mappings (and now and then a scalar), keys aligned after the dash or not. */
+    const mappings = (indent: string): void => {
+      lines.push(`${indent}${choose(KEYS)}:`);
+      const dash = indent + pick(["  ", "", "    "]);
+      for (let j = 1 + Math.floor(next() * 3); j > 0; j--) {
+        const gap = pick([" ", " ", "   "]);
+        if (next() < 0.15) {
+          lines.push(`${dash}-${gap}${choose(VALUES)}`);
+          continue;
+        }
+        lines.push(`${dash}-${gap}${choose(KEYS)}${choose(SEPARATORS)}${next() < 0.1 ? pick(FLOWS) : choose(VALUES)}`);
+        const column = " ".repeat(dash.length + 1 + gap.length);
+        for (let k = Math.floor(next() * 3); k > 0; k--) {
+          const at = next() < 0.93 ? column : pick([`${column} `, column.slice(1), dash]);
+          if (next() < 0.2) nested(at, 1);
+          else lines.push(`${at}${choose(KEYS)}${choose(SEPARATORS)}${choose(VALUES)}${choose(AFTER)}`);
+        }
+      }
+    };
     for (let i = 0; i < count; i++) {
       const roll = next();
       if (roll < 0.1) {
         lines.push(pick(FILLERS));
-      } else if (roll < 0.15) {
+      } else if (roll < 0.14) {
+        mappings(next() < 0.8 ? "" : "  ");
+      } else if (roll < 0.19) {
         block(next() < 0.8 ? "" : "  ");
-      } else if (roll < 0.2) {
+      } else if (roll < 0.24) {
         nested("", 3);
-      } else if (roll < 0.35) {
+      } else if (roll < 0.37) {
         lines.push(`${choose(KEYS)}:${pick(["", " ", " # c"])}`);
         const indent = pick(INDENTS);
         const entries = Math.floor(next() * 4);
@@ -328,6 +353,7 @@ describe("parseSimpleYaml on generated documents", () => {
     let accepted = 0;
     let withNested = 0;
     let withBlocks = 0;
+    let withItemMappings = 0;
     for (let i = 0; i < total; i++) {
       const text = generate(next);
       const fast = parseSimpleYaml(text);
@@ -335,10 +361,12 @@ describe("parseSimpleYaml on generated documents", () => {
       accepted++;
       if (fast !== null && Object.values(fast).some((v) => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date))) withNested++;
       if (fast !== null && Object.values(fast).some((v) => typeof v === "string" && v.includes("\n"))) withBlocks++;
+      if (fast !== null && Object.values(fast).some((v) => Array.isArray(v) && v.some((x) => typeof x === "object" && x !== null && !(x instanceof Date)))) withItemMappings++;
       expectSameAsJsYaml(text, fast);
     }
     expect(accepted / total).toBeGreaterThan(0.3);
-    expect(withNested / total).toBeGreaterThan(0.03);
-    expect(withBlocks / total).toBeGreaterThan(0.03);
+    expect(withNested / total).toBeGreaterThan(0.01);
+    expect(withBlocks / total).toBeGreaterThan(0.01);
+    expect(withItemMappings / total).toBeGreaterThan(0.01);
   });
 });
