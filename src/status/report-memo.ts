@@ -410,42 +410,40 @@ export class ReportMemo {
    * memo's report is copied as stored (runs of them at once) and only the others are rendered.
    */
   renderWith(report: Report, stored: ReadonlyMap<Entry, number>): Buffer[] {
-    if (report.translations.length === 0) return [Buffer.from(renderJson(report))];
+    const list = report.translations;
+    if (list.length === 0) return [Buffer.from(renderJson(report))];
     const { prefix, suffix } = reportFrame(report);
     const entries = this.section("entries");
-    const starts = this.section("entryStarts");
-    const last = this.meta.count - 1;
-    const end = (index: number) => (index === last ? entries.length : starts.readUInt32LE(4 * (index + 1)) - ENTRY_SEPARATOR.length);
     const parts: Buffer[] = [Buffer.from(prefix)];
+    // Rendered texts wait here until a stored run or the end, so that they go out joined.
     let fresh: string[] = [];
-    let run: [number, number] | null = null;
-    const flush = () => {
-      if (run !== null) parts.push(entries.subarray(starts.readUInt32LE(4 * run[0]), end(run[1])));
-      else if (fresh.length > 0) parts.push(Buffer.from(fresh.join(ENTRY_SEPARATOR)));
-      run = null;
+    for (let i = 0; i < list.length; ) {
+      const first = stored.get(list[i]!);
+      if (first === undefined) {
+        fresh.push(entryText(list[i++]!));
+        continue;
+      }
+      let last = first;
+      while (i + 1 < list.length && stored.get(list[i + 1]!) === last + 1) (i++, last++);
+      i++;
+      if (fresh.length > 0) parts.push(Buffer.from(`${fresh.join(ENTRY_SEPARATOR)}${ENTRY_SEPARATOR}`));
       fresh = [];
-    };
-    report.translations.forEach((entry, k) => {
-      const index = stored.get(entry);
-      if (index !== undefined && run !== null && index === run[1] + 1) {
-        run[1] = index;
-        return;
-      }
-      if (k > 0) {
-        // Whatever came before ends here; the separator goes with the rendered texts or on its own.
-        if (index === undefined && run === null) {
-          fresh.push(entryText(entry));
-          return;
-        }
-        flush();
-        parts.push(SEPARATOR);
-      }
-      if (index === undefined) fresh.push(entryText(entry));
-      else run = [index, index];
-    });
-    flush();
+      parts.push(entries.subarray(this.entryStart(first), this.entryEnd(last)));
+      if (i < list.length) parts.push(SEPARATOR);
+    }
+    if (fresh.length > 0) parts.push(Buffer.from(fresh.join(ENTRY_SEPARATOR)));
     parts.push(Buffer.from(suffix));
     return parts;
+  }
+
+  /** Where stored entry `index` starts in the entries section. */
+  private entryStart(index: number): number {
+    return this.section("entryStarts").readUInt32LE(4 * index);
+  }
+
+  /** Where stored entry `index` ends in the entries section (before the separator that follows it). */
+  private entryEnd(index: number): number {
+    return index === this.meta.count - 1 ? this.section("entries").length : this.entryStart(index + 1) - ENTRY_SEPARATOR.length;
   }
 
   /**
@@ -458,13 +456,10 @@ export class ReportMemo {
     const { prefix } = reportFrame(skeleton);
     const parts: Buffer[] = [Buffer.from(prefix)];
     const entries = this.section("entries");
-    const starts = this.section("entryStarts");
     let from = 0;
     for (const index of [...replaced.keys()].sort((a, b) => a - b)) {
-      const start = starts.readUInt32LE(4 * index);
-      const end = index === this.meta.count - 1 ? entries.length : starts.readUInt32LE(4 * (index + 1)) - ENTRY_SEPARATOR.length;
-      parts.push(entries.subarray(from, start), Buffer.from(entryText(replaced.get(index)!)));
-      from = end;
+      parts.push(entries.subarray(from, this.entryStart(index)), Buffer.from(entryText(replaced.get(index)!)));
+      from = this.entryEnd(index);
     }
     parts.push(entries.subarray(from), suffix);
     return parts;

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { crc32 } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
@@ -302,6 +302,15 @@ describe("report memo", () => {
     expect(entry("posts/fr/e.md")).toMatchObject({ status: "stale", baseline: added });
     expect(entry("posts/fr/b.md")).toMatchObject({ status: "unknown", problems: [{ code: "TRANSLATION_UNCOMMITTED" }] });
     expect(entry("posts/de/d.md").status).toBe("up-to-date");
+    // The report's last entry (French ü) is one the memo had: it is copied as stored, with no separator after it.
+    repo.write("posts/fr/über-ünïcode.md", post("lang: fr\ntitle: Ü fr", "Première version."));
+    repo.commit("Translate ü into French");
+    rmSync(memoFile(repo));
+    await remember(repo);
+    repo.write("posts/en/f.md", post("title: F", "First version of f."));
+    repo.commit("Add f");
+    expect(await agrees(repo)).toBe(true);
+    expect((await refreshed(repo))!.translations.at(-1)).toMatchObject({ translation: "posts/fr/über-ünïcode.md" });
   });
 
   it("declines when posts are deleted or renamed, or an added post links an existing one anew", async () => {
