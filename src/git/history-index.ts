@@ -30,7 +30,8 @@ export async function loadHistory(git: GitEnv, head: string, options: LoadHistor
   const read = (known?: string) =>
     readHistory(git, head, {
       isIgnored: options.isIgnored,
-      ...(known ? { known: [known] } : options.fromBothEnds !== undefined ? { fromBothEnds: options.fromBothEnds } : {}),
+      ...(known ? { known: [known] } : {}),
+      ...(options.fromBothEnds !== undefined ? { fromBothEnds: options.fromBothEnds } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   let commits: LoggedCommit[];

@@ -29,74 +29,62 @@ export interface ReadHistoryOptions {
 
 const LOG_ARGS = ["log", "--topo-order", "--no-abbrev", "--raw", "-z", "-M", "--no-color", LOG_FORMAT];
 
-/** Reads every commit reachable from `head` (and not from `known`) and the post changes each made, in one git pass. */
-export async function readHistory(git: GitEnv, head: string, options: ReadHistoryOptions): Promise<LoggedCommit[]> {
-  if (options.fromBothEnds !== undefined && options.fromBothEnds !== false && !options.known?.length) return readFromBothEnds(git, head, options, options.fromBothEnds);
-  const commits: LoggedCommit[] = [];
-  const parser = new LogParser((c) => {
-    // Keep only what the index needs; the message is reduced to its ignore flag right away.
-    commits.push({ sha: c.sha, parents: c.parents, time: c.time, ignored: options.isIgnored(c.message), changes: c.changes });
-    if (options.onProgress && commits.length % 1000 === 0) options.onProgress(commits.length);
-  });
-  const exclude = (options.known ?? []).map((sha) => `^${sha}`);
-  await streamGitBytes(git, [...LOG_ARGS, head, ...exclude, "--"], (chunk) =>
-    parser.write(chunk),
-  );
-  parser.end();
-  return commits;
-}
-
 /**
- * The history as `readHistory` reads it in one pass, from two git processes: one lists the commits from
- * HEAD in topological order, the other (started once `second` says so) the same order reversed, from the root. The first commit either
- * lists that the other has listed too is where they meet; both are stopped then, and the commits from the
- * top down to it and from the bottom up to it make the whole list. If one process ends first, its list
- * is the whole history.
+ * Reads every commit reachable from `head` (and not from `known`) and the post changes each made: one git
+ * pass from HEAD down, which a full read (no `known`) may share with a second pass from the root up
+ * (`fromBothEnds`). The passes list the same topological order, one reversed; the first commit either
+ * lists that the other has listed too is where they meet, both stop, and the two lists make the whole, as
+ * they do when either pass ends first.
  */
-async function readFromBothEnds(git: GitEnv, head: string, options: ReadHistoryOptions, second: true | Promise<boolean>): Promise<LoggedCommit[]> {
+export async function readHistory(git: GitEnv, head: string, options: ReadHistoryOptions): Promise<LoggedCommit[]> {
+  const known = options.known ?? [];
+  const second = known.length > 0 ? false : (options.fromBothEnds ?? false);
   const stop = new AbortController();
   const down: LoggedCommit[] = [];
   const up: LoggedCommit[] = [];
   const seenDown = new Set<string>();
   const seenUp = new Set<string>();
-  let met = false;
   const reader = (list: LoggedCommit[], seen: Set<string>, other: Set<string>) =>
     new LogParser((c) => {
-      if (met) return;
+      if (stop.signal.aborted) return;
+      // Keep only what the index needs; the message is reduced to its ignore flag right away.
       list.push({ sha: c.sha, parents: c.parents, time: c.time, ignored: options.isIgnored(c.message), changes: c.changes });
       seen.add(c.sha);
       if (options.onProgress && (down.length + up.length) % 1000 === 0) options.onProgress(down.length + up.length);
-      if (other.has(c.sha)) {
-        met = true;
+      // Where the passes meet: between them they have listed every commit.
+      if (other.has(c.sha)) stop.abort();
+    });
+  // A pass that ends has listed its whole side; the other one is stopped then.
+  const pass = (args: string[], parser: LogParser) =>
+    streamGitBytes(git, [...LOG_ARGS, ...args, "--"], (chunk) => parser.write(chunk), stop.signal).then(
+      () => {
+        if (stop.signal.aborted) return;
+        parser.end();
         stop.abort();
-      }
-    });
-  const fromTop = reader(down, seenDown, seenUp);
-  const fromRoot = reader(up, seenUp, seenDown);
-  // Whichever process ends first has listed every commit (unless they met before).
-  let whole: LoggedCommit[] | null = null;
-  const run = (args: string[], parser: LogParser, list: LoggedCommit[], reverse: boolean) =>
-    streamGitBytes(git, [...LOG_ARGS, ...args, head, "--"], (chunk) => parser.write(chunk), stop.signal).then(() => {
-      if (met || whole !== null || stop.signal.aborted) return;
-      parser.end();
-      if (met) return;
-      whole = reverse ? list.reverse() : list;
-      stop.abort();
-    }, (error: unknown) => {
-      stop.abort();
-      throw error;
-    });
-  const fromAbove = run([], fromTop, down, false);
-  const fromBelow = Promise.resolve(second).then(
-    (wanted) => (wanted && !stop.signal.aborted ? run(["--reverse"], fromRoot, up, true) : undefined),
+      },
+      (error: unknown) => {
+        stop.abort();
+        throw error;
+      },
+    );
+  const fromTop = pass([head, ...known.map((sha) => `^${sha}`)], reader(down, seenDown, seenUp));
+  const fromRoot = Promise.resolve(second).then(
+    (wanted) => (wanted && !stop.signal.aborted ? pass(["--reverse", head], reader(up, seenUp, seenDown)) : undefined),
     () => undefined,
   );
-  await Promise.all([fromAbove, fromBelow]);
-  if (whole !== null) return whole;
-  if (!met) throw new Error("the history was read from neither end");
-  // The commits below the meeting point, in topological order: the bottom-up list reversed, less what the top-down one has.
-  const rest: LoggedCommit[] = [];
-  for (let i = up.length - 1; i >= 0; i--) if (!seenDown.has(up[i]!.sha)) rest.push(up[i]!);
+  await Promise.all([fromTop, fromRoot]);
+  return joinPasses(down, up);
+}
+
+/**
+ * The history from a top-down pass (`down`, HEAD first) and a bottom-up one (`up`, root first) of the same
+ * topological order, which together cover it: `down`, then what `up` has below it, in `down`'s order.
+ * Nothing comes from `up` when `down` is whole.
+ */
+export function joinPasses<C extends { sha: string }>(down: readonly C[], up: readonly C[]): C[] {
+  const seen = new Set(down.map((c) => c.sha));
+  const rest: C[] = [];
+  for (let i = up.length - 1; i >= 0; i--) if (!seen.has(up[i]!.sha)) rest.push(up[i]!);
   return [...down, ...rest];
 }
 

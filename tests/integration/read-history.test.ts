@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-import { readHistory } from "../../src/git/read-history.js";
+import { joinPasses, readHistory } from "../../src/git/read-history.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
 
 const repos: TestRepo[] = [];
@@ -50,7 +50,16 @@ describe("reading the history from both ends", () => {
     expect(await read(r, true)).toEqual(once);
   });
 
-  it("gives the one-pass history of a long one, where the two processes meet in the middle", async () => {
+  it("joins a top-down and a bottom-up pass wherever they stopped", () => {
+    const order = ["h", "g", "f", "e", "d", "c", "b", "a"].map((sha) => ({ sha }));
+    const bottomUp = [...order].reverse();
+    // Met in the middle, with some overlap; the top-down pass whole; the bottom-up one whole.
+    expect(joinPasses(order.slice(0, 5), bottomUp.slice(0, 5))).toEqual(order);
+    expect(joinPasses(order, bottomUp.slice(0, 2))).toEqual(order);
+    expect(joinPasses(order.slice(0, 1), bottomUp)).toEqual(order);
+  });
+
+  it("gives the one-pass history of a long one, read from both ends", async () => {
     const r = repo();
     // 600 commits through fast-import: long enough that neither process is done before the other starts.
     let stream = "";
