@@ -5,6 +5,11 @@ import type { OriginalChange } from "../status/diff.js";
 
 const lf = (text: string) => text.replace(/\r\n?/g, "\n");
 
+/** Whether the original reads the same at the baseline and now, line endings aside: its diff is empty. */
+export function originalUnchanged(change: OriginalChange): boolean {
+  return lf(change.before) === lf(change.after);
+}
+
 /** The original's change as a coloured unified diff. */
 export function renderLineDiff(change: OriginalChange, color: Colors): string {
   const { entry } = change;

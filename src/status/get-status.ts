@@ -166,12 +166,11 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   let memo: Analysis["memo"] = null;
   // A post read through a link has content git doesn't see as its own: the memo can't follow one that is
   // an original or a translation, while one that links nothing is simply read again by later runs.
+  // (Every entry comes from a link or, missing, from an original.)
   const linked = loaded.filter((l) => l.linked).map((l) => l.post.path);
   const linkedSet = new Set(linked);
   const names = (path: string | null) => path !== null && linkedSet.has(path);
-  const inert =
-    linked.length === 0 ||
-    !(linkage.links.some((l) => names(l.translation) || names(l.source)) || linkage.originals.some((o) => names(o.path)) || report.translations.some((e) => names(e.translation) || names(e.source)));
+  const inert = linked.length === 0 || !(linkage.links.some((l) => names(l.translation) || names(l.source)) || linkage.originals.some((o) => names(o.path)));
   if (unsettled !== null && report.translations.length > 0 && inert) {
     const bases = new Map(judged.map((j) => [j.entry, j.basis] as const));
     const listed = (await listing).files.filter(isPostPath);

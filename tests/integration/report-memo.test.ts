@@ -429,6 +429,14 @@ describe("report memo", () => {
     repo.commit("Link the French b to the English one");
     await statusReport({ ...env(repo), cache: true });
     expect(existsSync(memoFile(repo))).toBe(false);
+    // Nor when a linked post is an original, even one with no translation yet (only missing entries).
+    const other = site();
+    other.write("notes/z.txt", post("title: Z", "Zed."));
+    symlinkSync("../../notes/z.txt", join(other.dir, "posts/en/z.md"));
+    other.commit("Link an original");
+    await statusReport({ ...env(other), cache: true });
+    expect((await uncached(other)).translations.filter((e) => e.source === "posts/en/z.md").map((e) => e.status)).toEqual(["missing", "missing"]);
+    expect(existsSync(memoFile(other))).toBe(false);
   });
 
   it("is written beside a linked post that links nothing, which is read again on every run", async () => {

@@ -2,8 +2,6 @@ import { renderJson } from "../../render/json.js";
 import { printable } from "../../render/width.js";
 import type { CliCommand } from "./common.js";
 
-const unchanged = (before: string, after: string) => before.replace(/\r\n?/g, "\n") === after.replace(/\r\n?/g, "\n");
-
 /** `transtrack diff`: what changed in the original since the translation's baseline. */
 export const diffCommand: CliCommand = {
   name: "diff",
@@ -15,7 +13,7 @@ export const diffCommand: CliCommand = {
       .option("--worktree", t("cli.options.worktree"));
   },
   async run(args, options, ctx) {
-    const [{ originalChange }, { diffData, renderLineDiff, renderWordDiff }] = await Promise.all([import("../../status/diff.js"), import("../../render/diff-text.js")]);
+    const [{ originalChange }, { diffData, originalUnchanged, renderLineDiff, renderWordDiff }] = await Promise.all([import("../../status/diff.js"), import("../../render/diff-text.js")]);
     const change = await originalChange({
       cwd: ctx.cwd,
       env: ctx.env,
@@ -28,7 +26,7 @@ export const diffCommand: CliCommand = {
     else if (word) ctx.stdout.write(renderWordDiff(change, ctx.color, ctx.stdout.isTTY !== true || ctx.color.green("x") === "x"));
     else ctx.stdout.write(renderLineDiff(change, ctx.color));
     // An empty diff says nothing by itself: say that the original is as the translator saw it.
-    if (!options.json && unchanged(change.before, change.after)) {
+    if (!options.json && originalUnchanged(change)) {
       ctx.stdout.write(`${ctx.color.dim(ctx.t("diff.unchanged", { translation: printable(change.entry.translation ?? ""), baseline: change.entry.baseline?.slice(0, 12) ?? "" }))}\n`);
     }
     return 0;
