@@ -84,6 +84,19 @@ function isKeyChar(c: number): boolean {
   return c === COLON || (c < 128 && KEY_CHARS[c] === 1);
 }
 
+/**
+ * Where the unquoted key starting at `start` ends: after its key characters, a colon followed by a key
+ * character belonging to it (`cSpell:ignore:`), as in any plain scalar.
+ */
+function plainKeyEnd(text: string, start: number): number {
+  let pos = start + 1;
+  for (let k = text.charCodeAt(pos); ; k = text.charCodeAt(pos)) {
+    if (k < 128 && KEY_CHARS[k] === 1) pos++;
+    else if (k === COLON && isKeyChar(text.charCodeAt(pos + 1))) pos++;
+    else return pos;
+  }
+}
+
 /** Whether a character code is one of YAML's flow indicators `,[]{}`. */
 function isFlowIndicator(c: number): boolean {
   return c === COMMA || c === LEFT_BRACKET || c === RIGHT_BRACKET || c === LEFT_BRACE || c === RIGHT_BRACE;
@@ -365,17 +378,9 @@ class Parser {
 
   /** Whether the cursor is on an unquoted key and its `:`, followed by a space or the line's end. */
   startsMapping(): boolean {
-    const text = this.text;
-    let pos = this.pos;
-    if (!isKeyStart(text.charCodeAt(pos))) return false;
-    for (pos++; ; pos++) {
-      const c = text.charCodeAt(pos);
-      if (c < 128 && KEY_CHARS[c] === 1) continue;
-      if (c !== COLON) return false;
-      const next = text.charCodeAt(pos + 1);
-      if (next === SPACE || isLineEnd(next) || Number.isNaN(next)) return true;
-      if (!isKeyChar(next)) return false;
-    }
+    if (!isKeyStart(this.peek())) return false;
+    const end = plainKeyEnd(this.text, this.pos);
+    return this.text.charCodeAt(end) === COLON && endsKey(this.text.charCodeAt(end + 1));
   }
 
   /** Reads the `index`-th mapping key and the `:` after it, which must be followed by a space or the line end. */
@@ -397,13 +402,7 @@ class Parser {
         key = cached;
         this.pos = end;
       } else {
-        let pos = start + 1;
-        for (let k = text.charCodeAt(pos); ; k = text.charCodeAt(pos)) {
-          if (k < 128 && KEY_CHARS[k] === 1) pos++;
-          // A colon followed by a key character belongs to the key (`cSpell:ignore:`), as in any plain scalar.
-          else if (k === COLON && isKeyChar(text.charCodeAt(pos + 1))) pos++;
-          else break;
-        }
+        const pos = plainKeyEnd(text, start);
         this.pos = pos;
         const raw = text.slice(start, pos);
         // js-yaml resolves plain keys like values and then stringifies them: `010:` is the key "8".
@@ -420,25 +419,25 @@ class Parser {
     return key;
   }
 
-  /** Reads a value written on its key's line. */
-  inlineValue(): unknown {
+  /**
+   * Reads a value written on one line: a quoted or plain scalar, or a flow collection. Inside a flow
+   * collection that `closer` (`]` or `}`) ends, a plain scalar ends at a `,` or the closer.
+   */
+  inlineValue(closer?: number): unknown {
     const c = this.peek();
     if (c === QUOTE) return this.doubleQuoted();
     if (c === APOSTROPHE) return this.singleQuoted();
     if (c === LEFT_BRACKET) return this.flowSequence();
     if (c === LEFT_BRACE) return this.flowMapping();
-    return this.plain(false);
+    return closer === undefined ? this.plain(false) : this.plain(true, closer);
   }
 
-  /** Reads the scalar of a block sequence entry; the cursor is on the space after its `-`. */
+  /** Reads the value of a block sequence entry; the cursor is on the space after its `-`. */
   itemValue(): unknown {
     this.skipSpaces();
     const c = this.peek();
     if (isLineEnd(c) || c === HASH) refuse();
-    if (c === QUOTE) return this.doubleQuoted();
-    if (c === APOSTROPHE) return this.singleQuoted();
-    if (c === LEFT_BRACE) return this.flowMapping();
-    return this.plain(false);
+    return this.inlineValue();
   }
 
   /**
@@ -562,7 +561,7 @@ class Parser {
     }
   }
 
-  /** Reads a single-line flow sequence of scalars, `[a, "b", 3]`, without empty or trailing entries. */
+  /** Reads a single-line flow sequence, `[a, "b", 3, { c: d }]`, without empty or trailing entries. */
   flowSequence(): unknown[] {
     const items: unknown[] = [];
     this.pos++;
@@ -572,8 +571,7 @@ class Parser {
       return items;
     }
     for (;;) {
-      const c = this.peek();
-      items.push(c === QUOTE ? this.doubleQuoted() : c === APOSTROPHE ? this.singleQuoted() : c === LEFT_BRACE ? this.flowMapping() : this.plain(true));
+      items.push(this.inlineValue(RIGHT_BRACKET));
       this.skipSpaces();
       const next = this.peek();
       this.pos++;
@@ -584,11 +582,10 @@ class Parser {
   }
 
   /**
-   * Reads a flow mapping on one line, `{ key: value, … }`: keys plain (key characters only) or quoted, each
-   * followed by `: `, values scalars or flow collections.
+   * Reads a flow mapping on one line, `{ key: value, … }`: keys as a block mapping's, each followed by
+   * `: `, values scalars or flow collections.
    */
   flowMapping(): Record<string, unknown> {
-    const text = this.text;
     const result: Record<string, unknown> = {};
     this.pos++;
     this.skipSpaces();
@@ -597,26 +594,11 @@ class Parser {
       return result;
     }
     for (;;) {
-      const c = this.peek();
-      let key: string;
-      if (c === QUOTE) key = this.doubleQuoted();
-      else if (c === APOSTROPHE) key = this.singleQuoted();
-      else {
-        if (!isKeyStart(c)) refuse();
-        const start = this.pos;
-        let pos = start + 1;
-        for (let k = text.charCodeAt(pos); k < 128 && KEY_CHARS[k] === 1; k = text.charCodeAt(pos)) pos++;
-        this.pos = pos;
-        const value = resolvePlain(text.slice(start, pos));
-        if (value instanceof Date) refuse();
-        key = String(value);
-      }
-      if (key === "__proto__" || hasOwn.call(result, key) || this.peek() !== COLON || this.peekAt(1) !== SPACE) refuse();
-      this.pos++;
+      // Read as a block mapping's key is (not cached by position: that is for the document's own keys).
+      const key = this.key(KEY_CACHE.length);
+      if (hasOwn.call(result, key) || this.peek() !== SPACE) refuse();
       this.skipSpaces();
-      const v = this.peek();
-      result[key] =
-        v === QUOTE ? this.doubleQuoted() : v === APOSTROPHE ? this.singleQuoted() : v === LEFT_BRACKET ? this.flowSequence() : v === LEFT_BRACE ? this.flowMapping() : this.plain(true, RIGHT_BRACE);
+      result[key] = this.inlineValue(RIGHT_BRACE);
       this.skipSpaces();
       const next = this.peek();
       this.pos++;

@@ -74,6 +74,8 @@ const ACCEPTED: [string, string][] = [
   ["only a CRLF", "\r\n"],
   ["an indented comment without a line break", "  # c"],
   ["a nested mapping", "a:\n  b: 1\n"],
+  ["a nested flow sequence", "a: [[b]]\n"],
+  ["a flow sequence in a block sequence", "a:\n  - [b]\n"],
   ["sequences of mappings (Starlight's head and hero)", "head:\n  - tag: title\n    content: Astro Docs\n  - tag: meta\n    attrs:\n      property: og:title\n      content: x\nhero:\n  title: Docs\n  actions:\n    - text: Install\n      icon: rocket\n      link: /install/\n    -   text: Learn\n        variant: minimal\nnext: 1\n"],
   ["a sequence of mappings and scalars, at the key's indentation", "a:\n- b: 1\n  c: [x, y]\n- plain\n- d:\n  - e\n- f: { g: 1 }\n"],
   ["flow mappings", "build: { render: link }\nmenu: { main: { weight: 45 } }\ne: {}\nf: { 'q k': \"v\", n: 12, l: [a, b], d: 2024-03-01, x: a b }\nredirects:\n  - { from: /js/*, to: ':splat' }\nr: [{ from: /a/*, to: ':splat' }, { x: 1 }]\n"],
@@ -144,7 +146,6 @@ const REFUSED: [string, string, boolean][] = [
   ["a flow mapping followed by more", "a: { b: 1 } c\n", true],
   ["a trailing comma in a flow sequence", "a: [b, ]\n", false],
   ["an empty flow entry", "a: [b,,c]\n", false],
-  ["a nested flow sequence", "a: [[b]]\n", false],
   ["a pair in a flow sequence", "a: [b: c]\n", false],
   ["a comment in a flow sequence", "a: [b #c\n]\n", false],
   ["an unterminated flow sequence", "a: [b\n", true],
@@ -164,7 +165,6 @@ const REFUSED: [string, string, boolean][] = [
   ["a sequence entry's mapping with a key further right", "a:\n  - b: 1\n      c: 2\n", true],
   ["a sequence entry's mapping with a key further left", "a:\n  - b: 1\n   c: 2\n", true],
   ["a sequence entry's mapping with a value, then more", "a:\n  - b: 1\n  c: 2\n", true],
-  ["a flow sequence in a block sequence", "a:\n  - [b]\n", false],
   ["a timestamp key", "2024-01-01: x\n", false],
   ["a space before the colon", "a : b\n", false],
   ["no space after the colon", "a:b\n", false],
@@ -251,7 +251,7 @@ describe("parseSimpleYaml on generated documents", () => {
   const FLOWS = [
     "[a, b]", "[1, 2.5, true, ~]", "[]", "[ a ]", "['a', \"b\"]", "[x, 2024-03-01, 12:30]",
     "{ a: b }", "{a: 1, b: [x, y]}", "{}", "{ 'q k': \"v\", n: ~ }", "{ m: { n: 1 } }", "[{ from: /a/*, to: ':splat' }]", "{ a: b c, d: 2024-03-01 }",
-    "{ a: 1, a: 2 }", "{ a }", "{a:1}", "{ a: 1, }", "{ a: [b, }", "{ a: b ]", "{ a: 1 } x", "{ 1: x, 0x1F: y, null: z }", "{ a: '' }", "{ a: b#c }", "{ a: b # c }",
+    "{ a: 1, a: 2 }", "{ a }", "{a:1}", "{ a: 1, }", "{ a: [b, }", "{ a: b ]", "{ a: 1 } x", "{ 1: x, 0x1F: y, null: z }", "{ a: '' }", "{ a: b#c }", "{ a: b # c }", "{ a:b: 1 }", "{ cSpell:ignore: x }", "[[a], [b, c]]", "[a, [b]]", "{ a: [[b]] }",
   ];
   const AFTER = { common: ["", "", " ", " # comment"], tricky: ["  #c", "#c", " #", "\t"] };
   const SEPARATORS = { common: [": "], tricky: [":", ":  ", " : ", ":\t"] };
