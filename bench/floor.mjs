@@ -9,28 +9,19 @@
 // Sequential (the default, the floor the ratios use): the log, then the reads; "one git pass plus reading
 // every post". --concurrent reads while git runs, the least wall time the two could take together; the
 // reads are then done in slices so that git's pipe keeps draining. Prints one JSON line.
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { streamGit } from "./lib/spawn-git.mjs";
 
 const dir = process.argv[2];
 const concurrent = process.argv.includes("--concurrent");
 const POST = /\.(md|markdown|mdx)$/i;
 const started = performance.now();
 
-function run(args, onData) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
-    child.stdout.on("data", onData);
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`git ${args[0]} exited with ${code}`))));
-  });
-}
-
 async function log() {
   const t0 = performance.now();
   let bytes = 0;
-  await run(["log", "--name-only", "--format=%H"], (chunk) => {
+  await streamGit(dir, ["log", "--name-only", "--format=%H"], (chunk) => {
     bytes += chunk.length;
   });
   return { ms: performance.now() - t0, bytes };
@@ -38,7 +29,7 @@ async function log() {
 
 async function listPosts() {
   const chunks = [];
-  await run(["ls-files", "-z"], (chunk) => chunks.push(chunk));
+  await streamGit(dir, ["ls-files", "-z"], (chunk) => chunks.push(chunk));
   return Buffer.concat(chunks).toString("utf8").split("\0").filter((p) => POST.test(p));
 }
 

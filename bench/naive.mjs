@@ -8,25 +8,17 @@
 //
 // With --sample, K translations are picked at random and the time per git process is extrapolated to one
 // process per post of the site. Prints one JSON line: timings and the statuses it decided.
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs, seededRandom } from "./lib/common.mjs";
+import { gitOutput } from "./lib/spawn-git.mjs";
 
 const dir = process.argv[2];
 const args = parseArgs(process.argv.slice(3));
 const jobs = Number(args.jobs ?? 2);
 const POST = /\.(md|markdown|mdx)$/i;
 
-function git(argv) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", argv, { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
-    const chunks = [];
-    child.stdout.on("data", (c) => chunks.push(c));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(Buffer.concat(chunks).toString("utf8")) : reject(new Error(`git exited with ${code}`))));
-  });
-}
+const git = async (argv) => (await gitOutput(dir, argv)).toString("utf8");
 
 const posts = (await git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"])).split("\0").filter((p) => POST.test(p));
 const translations = posts.filter((p) => !p.startsWith("posts/en/"));

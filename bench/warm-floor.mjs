@@ -6,27 +6,18 @@
 //
 //   node bench/warm-floor.mjs DIR
 //
-// The arguments are those transtrack's own start-up passes (src/git/probe.ts). Prints the report's bytes.
-import { spawn } from "node:child_process";
+// The arguments are transtrack's own start-up ones (src/git/probe.ts, built). Prints the report's bytes.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { editedArgs, LISTING_ARGS, STATE_ARGS } from "../dist/git/probe.js";
+import { gitOutput } from "./lib/spawn-git.mjs";
 
 const dir = process.argv[2];
 
-function run(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", args, { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
-    const out = [];
-    child.stdout.on("data", (chunk) => out.push(chunk));
-    child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`git ${args[0]} exited with ${code}`))));
-  });
-}
-
 const [state] = await Promise.all([
-  run(["rev-parse", "--show-toplevel", "--absolute-git-dir", "--is-shallow-repository", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"]),
-  run(["ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--deduplicate"]),
-  run(["diff", "--name-only", "--no-renames", "--no-ext-diff", "-z", "HEAD", "--"]),
+  gitOutput(dir, STATE_ARGS),
+  gitOutput(dir, LISTING_ARGS),
+  gitOutput(dir, editedArgs("HEAD")),
 ]);
 const cache = join(state.toString().split("\n")[1], "transtrack");
 const stored = readdirSync(cache).find((name) => /^report\.v\d+$/.test(name));
