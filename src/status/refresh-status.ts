@@ -18,6 +18,7 @@ import {
   type MemoEntry,
 } from "../core/refresh.js";
 import type { Config } from "../config/schema.js";
+import { lineStats } from "../core/diff-stats.js";
 import { buildReport } from "../core/report.js";
 import type { Post, Report } from "../core/types.js";
 import { buildHistory, readHistory } from "../git/read-history.js";
@@ -243,7 +244,6 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
     ...judged.flatMap((j, k) => (j.entry.status === "stale" ? [{ entry: j.entry, before: rejudged[k]!.baselineBlob, after: rejudged[k]!.headBlob! }] : [])),
   ];
   if (counts.length > 0) {
-    const { lineStats } = await import("../core/diff-stats.js");
     const missing = new Set(counts.map((c) => c.before).filter((name) => !contents.has(name)));
     const texts = missing.size === 0 ? contents : new Map([...contents, ...(await readTexts(repo.blobs(), missing))]);
     for (const c of counts) Object.assign(c.entry, lineStats(texts.get(c.before) ?? "", texts.get(c.after)!));
@@ -292,9 +292,9 @@ export async function refreshFromMemo(repo: GitRepo, options: StatusOptions, sta
 
 /**
  * Whether the posts the memo was made from are as they were: every post that may differ from then
- * (changed on disk since the memo's HEAD, untracked, unsettled then, or read through a link) links as it did. Null when not;
- * else each post read again (one whose bytes are those the memo saw is not read, and is as it was). Posts
- * the memo didn't list are left to `relinkPosts`.
+ * (changed on disk since the memo's HEAD, untracked, unsettled then, or read through a link) links as it
+ * did. Null when not; else each post read again (one whose bytes are those the memo saw is not read, and
+ * is as it was). Posts the memo didn't list are left to `relinkPosts`.
  */
 function postsNow(repo: GitRepo, memo: ReportMemo, onDisk: readonly string[], listing: { files: string[]; untracked: Set<string> }): Map<string, Post | null> | null {
   const unsettled = memo.unsettled;
