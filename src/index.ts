@@ -6,8 +6,7 @@
  * const report = await getStatus({ cwd: "path/to/site" });
  * ```
  */
-import type { StatusOptions } from "./status/get-status.js";
-import { statusReport } from "./status/refresh-status.js";
+import { statusReport, type StatusOptions } from "./status/get-status.js";
 import type { Deferral, Violation } from "./core/policy.js";
 import { runCheck } from "./status/run-check.js";
 import { markTranslations, type MarkOptions, type MarkResult } from "./status/mark.js";
@@ -32,7 +31,7 @@ function withDefaults(options: ApiOptions): StatusOptions {
 
 /** The status report of every translation in the repository at `cwd` (the PRODUCT.md JSON report). */
 export async function getStatus(options: ApiOptions = {}): Promise<Report> {
-  return (await statusReport(withDefaults(options))).report();
+  return (await statusReport(withDefaults(options))).report;
 }
 
 /** The report plus the translations that fail the check policy (config, overridden by `failOn`/`maxDays`), optionally only what changed after `since`. */

@@ -162,23 +162,6 @@ export interface Judgement {
   entry: Entry;
   /** The commits that made the entry stale; empty when it is up to date. */
   counted: number[];
-  /** What a later run needs to bring this verdict up to date after new commits without reading the history again. */
-  basis: VerdictBasis;
-}
-
-/**
- * A judged entry's verdict reduced to what new commits can change: commits are immutable, so the
- * original's changes already counted stay counted, and only changes from commits that are not ancestors
- * of the old HEAD (none of which is an ancestor of the baseline) can add to them.
- */
-export interface VerdictBasis {
-  baselineBlob: string;
-  /** Digest of the baseline blob; null when it wasn't needed (the original unchanged since). */
-  baselineDigest: string | null;
-  /** Commit times of the meaningful changes after the baseline, stale or not. */
-  times: number[];
-  /** False when the changes after the baseline weren't all digested (HEAD had the baseline's blob): only a full run can extend it. */
-  complete: boolean;
 }
 
 /** Decides up-to-date or stale for each pending entry from the content digests. */
@@ -187,13 +170,6 @@ export function judge(pending: PendingEntry, history: History, contents: Content
   const digestOf = (blob: string | null) => (blob === null ? "" : contents.digest(blob));
   const counted = meaningfulChanges(pending.after, history, digestOf);
   const committedHead = pending.headBlob ?? history.headBlobs.get(entry.source!) ?? null;
-  const skipped = committedHead === pending.baselineBlob;
-  const basis: VerdictBasis = {
-    baselineBlob: pending.baselineBlob,
-    baselineDigest: skipped ? null : digestOf(pending.baselineBlob),
-    times: counted.map((c) => history.commits[c.commit]!.time),
-    complete: !skipped || pending.after.length === 0,
-  };
   let head = digestOf(committedHead);
   let extra: number | null = null;
   if (pending.headBlob === null) {
@@ -203,8 +179,9 @@ export function judge(pending: PendingEntry, history: History, contents: Content
       extra = Date.parse(contents.now) / 1000;
     }
   }
-  const verdict = decide(entry, basis.times, extra, head !== digestOf(pending.baselineBlob));
-  return { entry: verdict, counted: verdict.status === "stale" ? counted.map((c) => c.commit) : [], basis };
+  const times = counted.map((c) => history.commits[c.commit]!.time);
+  const verdict = decide(entry, times, extra, head !== digestOf(pending.baselineBlob));
+  return { entry: verdict, counted: verdict.status === "stale" ? counted.map((c) => c.commit) : [] };
 }
 
 /** The changes that count: not from an ignored commit, and changing the translatable content. */
@@ -222,30 +199,6 @@ function decide(entry: Entry, times: readonly number[], uncommitted: number | nu
   let since = times.length ? Math.min(...times) : null;
   if (since === null && uncommitted !== null) since = uncommitted;
   return { ...entry, status: stale ? "stale" : "up-to-date", commitsBehind: stale ? behind : 0, staleSince: stale && since !== null ? isoDate(since) : null };
-}
-
-/** The original's new state after commits a verdict's basis hasn't seen. */
-export interface NewChanges {
-  /** The original's changes in those commits, newest first. */
-  changes: readonly FileChange[];
-  /** The original's blob at the new HEAD. */
-  headBlob: string;
-  /** The newest of those commits to change the original. */
-  sourceCommit: string;
-}
-
-/**
- * Brings a judged entry up to date with new commits from its basis alone, exactly as judging it on the
- * whole new history would; null when the basis can't tell (then the entry needs a full run).
- */
-export function refreshVerdict(entry: Entry, basis: VerdictBasis, news: NewChanges, history: History, digest: (blob: string) => string): Judgement | null {
-  if (!basis.complete) return null;
-  const digestOf = (blob: string | null) => (blob === null ? "" : digest(blob));
-  const added = meaningfulChanges(news.changes, history, digestOf);
-  const times = [...added.map((c) => history.commits[c.commit]!.time), ...basis.times];
-  const baselineDigest = basis.baselineDigest ?? digest(basis.baselineBlob);
-  const verdict = decide({ ...entry, sourceCommit: news.sourceCommit }, times, null, digest(news.headBlob) !== baselineDigest);
-  return { entry: verdict, counted: [], basis: { ...basis, baselineDigest, times } };
 }
 
 /** Seconds since the epoch as an ISO 8601 UTC date without milliseconds. */

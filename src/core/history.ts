@@ -147,14 +147,12 @@ export function lineage(history: History, path: string): FileChange[] {
 
 /**
  * Where a path that no longer exists at HEAD went, following renames forward; null when it didn't move.
- * `seen` gets every path looked at: only a change to one of them can change the answer.
  */
-export function movedTo(history: History, path: string, seen?: string[]): string | null {
+export function movedTo(history: History, path: string): string | null {
   let current = path;
   const visited = new Set<string>();
   while (!visited.has(current)) {
     visited.add(current);
-    seen?.push(current);
     const next = history.renames.get(current)?.[0];
     if (!next) break;
     current = next.to;

@@ -87,6 +87,11 @@ export class CacheDir {
     }
   }
 
+  /** Whether a file of that name is there (whatever it holds). */
+  async exists(name: string): Promise<boolean> {
+    return (await lstat(join(this.dir, name)).catch(() => null)) !== null;
+  }
+
   /** Removes a file (a link itself, never its target); nothing happens when it is missing or can't go. */
   async remove(name: string): Promise<void> {
     await rm(join(this.dir, name), { force: true }).catch(() => undefined);

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { codeVersion } from "../code-version.js";
 import type { IgnoreRules } from "../core/ignore.js";
 import { POST_EXTENSIONS } from "../core/layout.js";
 import type { RawChange } from "./log-parser.js";
@@ -7,14 +8,11 @@ import { CacheDir, decodeCacheFile, encodeCacheFile, type CacheHeader } from "./
 import { runGit, type GitEnv } from "./run.js";
 
 // The file: a magic line, a JSON header line, then the JSON body the header's digest covers.
-//   transtrack-history-index 1
+//   transtrack-history-index
 //   {"key":"…","head":"<sha>","commits":N,"bytes":B,"crc32":C}
 //   {"commits":[[sha,"parent parent",time,ignored,status,oldBlob,newBlob,path,oldPath,…],…],"paths":[…]}
-const MAGIC = "transtrack-history-index";
-/** Bumped whenever what is stored, or how it is read from git, changes. */
-const VERSION = 1;
-const FILE = `history-index.v${VERSION}`;
-const MAGIC_LINE = `${MAGIC} ${VERSION}`;
+const FILE = "history-index";
+const MAGIC_LINE = "transtrack-history-index";
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const STATUS = /^[A-Z]$/;
 
@@ -24,9 +22,9 @@ export interface CachedHistory {
   commits: LoggedCommit[];
 }
 
-/** What a cached index is valid for besides its head: the format, which files are posts, and the ignore rules. */
+/** What a cached index is valid for besides its head: the code that wrote it (format and rules), which files are posts, and the ignore rules. */
 export function cacheKey(rules: IgnoreRules): string {
-  const what = JSON.stringify({ v: VERSION, posts: POST_EXTENSIONS, messages: rules.messages, trailers: rules.trailers });
+  const what = JSON.stringify({ code: codeVersion(), posts: POST_EXTENSIONS, messages: rules.messages, trailers: rules.trailers });
   return createHash("sha256").update(what).digest("hex");
 }
 
@@ -47,6 +45,11 @@ export class HistoryCache {
   async read(): Promise<CachedHistory | null> {
     const contents = await this.dir.read(FILE, MAGIC_LINE, this.key);
     return contents === null ? null : decodeBody(contents.header, contents.body);
+  }
+
+  /** Whether a file is there at all, usable or not. */
+  async exists(): Promise<boolean> {
+    return this.dir.exists(FILE);
   }
 
   /** Replaces the cached index atomically; failures are ignored, the cache being an optimisation. */

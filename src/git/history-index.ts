@@ -13,6 +13,8 @@ export interface LoadHistoryOptions {
   /** Use the index cached under .git/ when it is valid. */
   cache: boolean;
   onProgress?: (commits: number) => void;
+  /** Told when a cached index was there but could not be used (another build's, damaged), and is rebuilt. */
+  onCacheRebuilt?: (cache: string, reason: string) => void;
   /** Whether a full read should use two git processes (see `ReadHistoryOptions.fromBothEnds`); asked only when the whole history is read. */
   fromBothEnds?: boolean | Promise<boolean>;
 }
@@ -39,6 +41,7 @@ export async function loadHistory(git: GitEnv, head: string, options: LoadHistor
   if (cache === null) commits = await read();
   else {
     const cached = await cache.read();
+    if (cached === null && (await cache.exists())) options.onCacheRebuilt?.("history-index", "stale or damaged");
     if (cached !== null && cached.head === head) commits = cached.commits;
     else {
       const extend = cached !== null && (await isAncestor(git, cached.head, head));

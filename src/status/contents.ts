@@ -5,6 +5,7 @@ import { blobId } from "../git/object-id.js";
 import { parseFrontMatter } from "../posts/front-matter.js";
 import { splitFrontMatter } from "./front-matter-block.js";
 import { readPlainFile } from "./post-reader.js";
+import type { ContentCache } from "./content-cache.js";
 
 /** A post text reduced to a digest of its translatable content. */
 export function contentDigest(text: string, translatableKeys: readonly string[]): string {
@@ -24,6 +25,8 @@ export interface DigestOptions {
    * since, or changed by a checkout filter or line-ending conversion, falls back to git.
    */
   onDisk?: { root: string; paths: ReadonlyMap<string, string> };
+  /** Digests computed by earlier runs, read instead of the blobs; new ones are added to it. */
+  cache?: Pick<ContentCache, "digest" | "setDigest">;
   /** Blobs whose text is kept too (for line counts later), so that no blob is read twice. */
   keep?: ReadonlySet<string>;
 }
@@ -45,16 +48,22 @@ const SLICE_MS = 2;
  */
 export async function digestBlobs(reader: BlobReader, blobs: Iterable<string>, translatableKeys: readonly string[], options: DigestOptions = {}): Promise<Digested> {
   const result: Digested = { digests: new Map(), texts: new Map() };
-  const { onProgress, onDisk, keep } = options;
+  const { onProgress, onDisk, keep, cache } = options;
   const take = (id: string, text: string) => {
-    result.digests.set(id, contentDigest(text, translatableKeys));
+    const digest = contentDigest(text, translatableKeys);
+    result.digests.set(id, digest);
+    cache?.setDigest(id, digest);
     if (keep?.has(id)) result.texts.set(id, text);
     if (onProgress && result.digests.size % 1000 === 0) onProgress(result.digests.size);
   };
   const fromGit = (ids: string[]) => reader.readEach(ids, (content, i) => take(ids[i]!, content?.toString("utf8") ?? ""));
   const local: string[] = [];
   const remote: string[] = [];
-  for (const id of blobs) (onDisk?.paths.has(id) ? local : remote).push(id);
+  for (const id of blobs) {
+    const stored = cache?.digest(id);
+    if (stored !== undefined) result.digests.set(id, stored);
+    else (onDisk?.paths.has(id) ? local : remote).push(id);
+  }
   const fetching = fromGit(remote);
   fetching.catch(() => undefined);
   const missed: string[] = [];

@@ -5,7 +5,7 @@ import { loadConfig, type LoadedConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { lineStats } from "../core/diff-stats.js";
 import { judge, neededBlobs, planEntries, type PendingEntry } from "../core/evaluate.js";
-import { Ancestry, lineage, movedTo, type History } from "../core/history.js";
+import { Ancestry, movedTo, type History } from "../core/history.js";
 import { isIgnoredMessage } from "../core/ignore.js";
 import { linkPosts } from "../core/links.js";
 import { isUnder } from "../core/paths.js";
@@ -15,13 +15,11 @@ import type { Entry, Report } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
 import { loadHistory } from "../git/history-index.js";
 import { GitRepo } from "../git/repo.js";
+import { ContentCache } from "./content-cache.js";
 import { contentDigest, digestBlobs, readVersions } from "./contents.js";
 import { loadPosts, type LoadedPost } from "./load-posts.js";
 import type { StatusOptions } from "./options.js";
-import { readPlainFile } from "./post-reader.js";
-import { contentDigestOf, memoApplies, memoKey, type MemoInput } from "./report-memo.js";
 import { resolveSourceCommits } from "./resolve-commits.js";
-import { VERSION } from "../version.js";
 
 export type { StatusOptions } from "./options.js";
 
@@ -41,8 +39,27 @@ export interface Analysis {
   /** Per stale translation path: the commits (history indices, newest first) that made it stale. */
   counted: Map<string, number[]>;
   posts: Map<string, LoadedPost>;
-  /** What the report memo would hold for this run, and its key; null unless asked for (`memo`) and applicable (no filters, a full clone, no linked posts). */
-  memo: { key: string; input: MemoInput } | null;
+}
+
+/** A status run's report, with the repository and configuration it was made for. */
+export interface StatusResult {
+  /** The repository's top level. */
+  root: string;
+  /** The configuration the report was made with. */
+  config: Config;
+  report: Report;
+}
+
+/** The status report alone: a full analysis whose posts' text is let go as soon as they are parsed. */
+export async function statusReport(options: StatusOptions): Promise<StatusResult> {
+  const opened = options.probe ? await GitRepo.openWithState(options.cwd, options.env, options.probe) : null;
+  const repo = opened?.repo ?? (await GitRepo.open(options.cwd, options.env));
+  try {
+    const { report, root, config } = await analyzeRepo(repo, { ...options, keepText: options.keepText === true });
+    return { report, root, config };
+  } finally {
+    await repo.close();
+  }
 }
 
 /** Computes the status of every translation: read the posts and the history first, then the pure core decides. */
@@ -63,15 +80,13 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const [loadedConfig, headSha, shallowCommits] = await Promise.allSettled([loadConfig(repo.root, options.configFile, options.cwd), repo.head(), repo.shallowCommits()]);
   // A broken config is reported before a repository without commits, as when they were read one by one.
   for (const result of [loadedConfig, headSha, shallowCommits]) if (result.status === "rejected") throw result.reason;
-  const { config, file: configFile, text: configText } = (loadedConfig as PromiseFulfilledResult<LoadedConfig>).value;
+  const { config } = (loadedConfig as PromiseFulfilledResult<LoadedConfig>).value;
   const head = (headSha as PromiseFulfilledResult<string>).value;
   const shallow = (shallowCommits as PromiseFulfilledResult<string[]>).value;
+  const caching = ContentCache.open(repo.env, config.translatableKeys, options.cache !== false);
   const scope = (options.paths ?? []).map((p) => toRepoPath(repo.root, options.cwd, p));
-  const memoize = options.memo === true && memoApplies(options) && shallow.length === 0;
 
   // The working tree and the history are read at the same time: one is disk-bound, the other git-bound.
-  const unsettled = memoize ? Promise.all([repo.changedSince(head), listing]).then(([changed, { untracked }]) => [...changed, ...untracked].filter(isPostPath)) : null;
-  unsettled?.catch(() => undefined);
   const [loaded, history] = await Promise.all([
     listing.then(({ files }) =>
       loadPosts(repo.root, files, config.keys, { onProgress: (n) => options.onProgress?.("posts", n), keepText: options.keepText !== false || options.worktree === true }),
@@ -82,25 +97,17 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
       shallow,
       cache: options.cache !== false,
       onProgress: (n) => options.onProgress?.("history", n),
+      ...(options.onCacheRebuilt ? { onCacheRebuilt: options.onCacheRebuilt } : {}),
       fromBothEnds: listing.then(({ files }) => splitsHistory(files.filter(isPostPath).length), () => false),
     }),
   ]);
   const headBlobs = history.headBlobs;
   const posts = new Map(loaded.map((l) => [l.post.path, l]));
 
-  const moved: Record<string, { to: string | null; seen: string[] }> = {};
   const linkage = linkPosts(
     loaded.map((l) => l.post),
     config,
-    {
-      committed: new Set(headBlobs.keys()),
-      movedTo: (path) => {
-        const seen: string[] = [];
-        const to = movedTo(history, path, seen);
-        moved[path] = { to, seen };
-        return to;
-      },
-    },
+    { committed: new Set(headBlobs.keys()), movedTo: (path) => movedTo(history, path) },
   );
   const inScope = (path: string | null) => path !== null && (scope.length === 0 || scope.some((dir) => isUnder(path, dir)));
   const wanted = (lang: string) => !options.languages?.length || options.languages.includes(lang);
@@ -128,7 +135,10 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     if (posts.has(p.entry.source!)) onDisk.set(p.headBlob, p.entry.source!);
     versions.add(p.baselineBlob).add(p.headBlob);
   }
+  const cache = await caching;
+  if (cache.rejected !== null) options.onCacheRebuilt?.("content-cache", cache.rejected);
   const { digests, texts } = await digestBlobs(repo.blobs(), neededBlobs(plan.pending), config.translatableKeys, {
+    cache,
     onProgress: (n) => options.onProgress?.("blobs", n),
     onDisk: { root: repo.root, paths: onDisk },
     keep: versions,
@@ -147,7 +157,8 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     now,
   };
   const judged = plan.pending.map((p) => ({ pending: p, ...judge(p, history, contents) }));
-  await addLineStats(repo, judged, posts, texts);
+  await addLineStats(repo, judged, posts, texts, cache);
+  await cache.save();
 
   const entries: Entry[] = [...plan.done, ...judged.map((j) => j.entry)];
   const report = buildReport({
@@ -163,49 +174,11 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     },
     problems: linkage.problems.filter((p) => inScope(p.file)),
   });
-  let memo: Analysis["memo"] = null;
-  // A post read through a link has content git doesn't see as its own: the memo can't follow one that is
-  // an original or a translation, while one that links nothing is simply read again by later runs.
-  // (Every entry comes from a link or, missing, from an original.)
-  const linked = loaded.filter((l) => l.linked).map((l) => l.post.path);
-  const linkedSet = new Set(linked);
-  const names = (path: string | null) => path !== null && linkedSet.has(path);
-  const inert = linked.length === 0 || !(linkage.links.some((l) => names(l.translation) || names(l.source)) || linkage.originals.some((o) => names(o.path)));
-  if (unsettled !== null && report.translations.length > 0 && inert) {
-    const bases = new Map(judged.map((j) => [j.entry, j.basis] as const));
-    const listed = (await listing).files.filter(isPostPath);
-    const sources = new Set(report.translations.map((e) => e.source));
-    const listedSet = new Set(listed);
-    memo = {
-      key: memoKey(VERSION, configFile, configText),
-      input: {
-        head,
-        config,
-        report,
-        bases: report.translations.map((e) => bases.get(e) ?? null),
-        posts: listed.map((path) => ({
-          path,
-          post: posts.get(path)?.post ?? null,
-          committed: headBlobs.has(path),
-          settled: sources.has(path) && settled(history, ancestry, path),
-        })),
-        moved,
-        gone: [...history.changes.keys()].filter((path) => !listedSet.has(path)),
-        unsettled: (await unsettled).map((path) => {
-          const bytes = readPlainFile(repo.root, path);
-          return { path, content: bytes === null || bytes === "link" ? "" : contentDigestOf(bytes) };
-        }),
-        linked,
-        sourceCommits: Object.fromEntries([...resolutions].map(([value, r]) => [value, r.kind] as const)),
-      },
-    };
-  }
-
   const blobs = new Map(
     judged.map(({ pending, entry }) => [entry.translation!, { baseline: pending.baselineBlob, head: pending.headBlob }] as const),
   );
   const counted = new Map(judged.filter((j) => j.counted.length > 0).map((j) => [j.entry.translation!, j.counted] as const));
-  return { report, root: repo.root, config, history, ancestry, commitIndex, blobs, counted, posts, memo };
+  return { report, root: repo.root, config, history, ancestry, commitIndex, blobs, counted, posts };
 }
 
 /**
@@ -221,21 +194,32 @@ function splitsHistory(posts: number): boolean {
   return posts < SPLIT_HISTORY_BELOW_POSTS && availableParallelism() >= 2;
 }
 
-/** Whether a file's newest change descends from all its others: its content there is then its last. */
-function settled(history: History, ancestry: Ancestry, path: string): boolean {
-  const changes = lineage(history, path);
-  const newest = changes[0];
-  return newest !== undefined && changes.every((c) => ancestry.isAncestorOrSelf(c.commit, newest.commit));
-}
-
-async function addLineStats(repo: GitRepo, judged: { pending: PendingEntry; entry: Entry }[], posts: Map<string, LoadedPost>, known: ReadonlyMap<string, string>): Promise<void> {
-  const stale = judged.filter((j) => j.entry.status === "stale");
+/** Line counts of each stale entry's original, baseline to now; those between two committed blobs come from the cache when it has them. */
+async function addLineStats(
+  repo: GitRepo,
+  judged: { pending: PendingEntry; entry: Entry }[],
+  posts: Map<string, LoadedPost>,
+  known: ReadonlyMap<string, string>,
+  cache: ContentCache,
+): Promise<void> {
+  const wanted: PendingEntry[] = [];
+  for (const j of judged) {
+    if (j.entry.status !== "stale") continue;
+    const { baselineBlob, headBlob } = j.pending;
+    const stored = headBlob === null ? undefined : cache.lineCounts(baselineBlob, headBlob);
+    if (stored !== undefined) Object.assign(j.entry, stored);
+    else wanted.push({ ...j.pending, entry: j.entry });
+  }
   const versions = await readVersions(
     repo.blobs(),
-    stale.map((j) => ({ key: j.entry, baseline: j.pending.baselineBlob, head: j.pending.headBlob, disk: () => posts.get(j.entry.source!)?.text ?? "" })),
+    wanted.map((p) => ({ key: p, baseline: p.baselineBlob, head: p.headBlob, disk: () => posts.get(p.entry.source!)?.text ?? "" })),
     known,
   );
-  for (const [entry, { before, after }] of versions) Object.assign(entry, lineStats(before, after));
+  for (const [pending, { before, after }] of versions) {
+    const counts = lineStats(before, after);
+    Object.assign(pending.entry, counts);
+    if (pending.headBlob !== null) cache.setLineCounts(pending.baselineBlob, pending.headBlob, counts);
+  }
 }
 
 /** The original's text at the baseline and now (HEAD, or on disk with `--worktree`) for translations judged up to date or stale. */

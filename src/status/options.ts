@@ -17,8 +17,8 @@ export interface StatusOptions {
   onProgress?: (stage: string, count: number) => void;
   /** Git's answers for this repository asked for before the run (by the CLI, at start-up). */
   probe?: RepoProbe;
+  /** Told when a cache file was there but could not be used (another build's, damaged), and is rebuilt. */
+  onCacheRebuilt?: (cache: string, reason: string) => void;
   /** Keep the posts' text in the analysis (default true); a caller that needs only the report saves the memory. */
   keepText?: boolean;
-  /** Also gather what the report memo holds (`Analysis.memo`); only a caller that writes the memo asks. */
-  memo?: boolean;
 }

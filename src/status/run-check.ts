@@ -4,8 +4,6 @@ import type { Entry, Status } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
 import { GitRepo } from "../git/repo.js";
 import type { Analysis, StatusOptions } from "./get-status.js";
-import { statusReport } from "./refresh-status.js";
-import { memoApplies } from "./report-memo.js";
 
 /** Options of a check run: the status options plus the policy flags, which win over the config. */
 export interface CheckOptions extends StatusOptions {
@@ -45,12 +43,6 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
  */
 async function analyzeForCheck(options: CheckOptions): Promise<{ analysis: CheckOutcome["analysis"]; since: { base: SinceBase; facts: SinceFacts } | null }> {
   const ref = options.since ?? null;
-  // Without --since the check needs only the report, which an earlier run's memo may answer.
-  if (ref === null && !options.deepen && memoApplies(options)) {
-    const result = await statusReport(options);
-    return { analysis: { report: result.report(), root: result.root, config: result.config }, since: null };
-  }
-  // The full analysis (and `--since`'s placing) is loaded only now: a check the memo answers needs neither.
   const [{ analyzeRepo }, { resolveSinceRef, sinceFacts }] = await Promise.all([import("./get-status.js"), import("./since.js")]);
   for (let deepened = false; ; deepened = true) {
     const repo = await GitRepo.open(options.cwd, options.env);

@@ -44,7 +44,7 @@ async function report(repo: TestRepo, cache: boolean) {
   return (await analyze({ cwd: repo.dir, env: repo.env(), cache, now: new Date("2030-01-01T00:00:00Z") })).report;
 }
 
-const cacheFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "history-index.v1");
+const cacheFile = (repo: TestRepo) => join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "history-index");
 
 /** Runs with and without the cache; they must agree. Returns the cached run's report. */
 async function same(repo: TestRepo) {
@@ -166,7 +166,7 @@ describe("history cache", () => {
     try {
       symlinkSync(outside, join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack"));
       await same(repo);
-      expect(existsSync(join(outside, "history-index.v1"))).toBe(false);
+      expect(existsSync(join(outside, "history-index"))).toBe(false);
     } finally {
       rmSync(outside, { recursive: true, force: true });
     }

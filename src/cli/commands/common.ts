@@ -38,6 +38,7 @@ export function statusOptions(ctx: CliContext, paths: string[], options: Record<
     worktree: options.worktree === true,
     cache: ctx.cache,
     ...(ctx.probe && ctx.probe.dir === ctx.cwd ? { probe: ctx.probe } : {}),
+    ...(ctx.verbose ? { onCacheRebuilt: (cache: string, reason: string) => void ctx.stderr.write(`${ctx.t("verbose.cacheRebuilt", { cache, reason })}\n`) } : {}),
     ...(progress
       ? {
           onProgress: (stage: string, count: number) => {

@@ -1,4 +1,4 @@
-import { statusReport } from "../../status/refresh-status.js";
+import { statusReport } from "../../status/get-status.js";
 import { clearProgress, parseLangs, statusOptions, type CliCommand } from "./common.js";
 
 /** `transtrack status`: which translations need attention, per language. */
@@ -16,12 +16,13 @@ export const statusCommand: CliCommand = {
   async run(args, options, ctx) {
     const result = await statusReport(statusOptions(ctx, args, options)).finally(() => clearProgress(ctx));
     if (options.json) {
-      for (const part of result.json()) ctx.stdout.write(part);
+      const { renderJsonParts } = await import("../../render/json.js");
+      for (const part of renderJsonParts(result.report)) ctx.stdout.write(part);
     }
     else {
       const { renderStatus } = await import("../../render/status-text.js");
       ctx.stdout.write(
-        renderStatus(result.report(), { all: options.all === true, missing: options.missing === true || options.all === true, quiet: ctx.quiet, t: ctx.t, color: ctx.color }),
+        renderStatus(result.report, { all: options.all === true, missing: options.missing === true || options.all === true, quiet: ctx.quiet, t: ctx.t, color: ctx.color }),
       );
     }
     return 0;
