@@ -11,7 +11,6 @@
 //   first run    `transtrack status --json` with no cache yet (it writes one)
 //   warm         `transtrack status --json` after 5 new commits, the cache covering the commit before them
 //   translated   the same after 3 more commits by translators (a translation caught up, one synced, one marked)
-//   warm floor   bench/warm-floor.mjs: start Node, list the files, diff HEAD, print a stored report
 //   naive        one `git log` per post (bench/naive.mjs), on a sample, extrapolated to every post
 // and checks every status of the cold and the warm run against the generator's ground truth, prints the
 // medians, the ratios and the peak memory, and writes them to bench/.work/results-<size>.json.
@@ -158,7 +157,7 @@ say("warming up…");
 await floor(site.dir, "sequential");
 await transtrack(site.dir, "--no-cache");
 
-const samples = { floor: [], floorConcurrent: [], cold: [], first: [], warm: [], unchanged: [], translated: [], warmFloor: [], ...(baselineCli ? { baseline: [] } : {}) };
+const samples = { floor: [], floorConcurrent: [], cold: [], first: [], warm: [], unchanged: [], translated: [], ...(baselineCli ? { baseline: [] } : {}) };
 let baselineCheck = null;
 let coldCheck = null;
 let warmCheck = null;
@@ -185,7 +184,6 @@ for (let round = 1; round <= runs; round++) {
   const second = await transtrack(warmDir);
   samples.warm.push(second);
   samples.unchanged.push(await transtrack(warmDir));
-  samples.warmFloor.push(await measure([process.execPath, join(BENCH_DIR, "warm-floor.mjs"), warmDir], { capture: true, rss: true }));
   if (round === 1) {
     const uncached = await transtrack(warmDir, "--no-cache");
     warmIdentical = uncached.stdout === second.stdout;
@@ -219,7 +217,6 @@ const ratios = {
   warmToFloor: figures.warm.medianMs / floorMs,
   unchangedToFloor: figures.unchanged.medianMs / floorMs,
   translatedToFloor: figures.translated.medianMs / floorMs,
-  warmFloorToFloor: figures.warmFloor.medianMs / floorMs,
   naiveToCold: naive.extrapolatedMs / figures.cold.medianMs,
 };
 const targets = {
@@ -254,7 +251,6 @@ const lines = [
   row("status --json, 5 new commits (warm cache)", figures.warm, ratios.warmToFloor),
   row("status --json, nothing new (warm cache)", figures.unchanged, ratios.unchangedToFloor),
   row("status --json, 5 + 3 translators' commits", figures.translated, ratios.translatedToFloor),
-  row("warm floor: list, diff HEAD, print a report", figures.warmFloor, ratios.warmFloorToFloor),
   ...(baselineCli ? [row("baseline build: status --json --no-cache", figures.baseline, figures.baseline.medianMs / floorMs)] : []),
   `  ${`naive, one git log per post (${naive.sampled === naive.translations ? "all" : `${naive.sampled} sampled`}, ${naive.jobs} jobs)`.padEnd(44)} ${s(naive.extrapolatedMs).padStart(9)} ${"".padStart(9)} ${`${(naive.extrapolatedMs / floorMs).toFixed(1)}×`.padStart(8)}`,
   "",

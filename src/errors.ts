@@ -4,6 +4,9 @@ export const EXIT_ERROR = 2;
 /** Arguments interpolated into a translated message. */
 export type MessageArgs = Record<string, string | number>;
 
+/** Translates a message key with interpolations; words exist only behind this. */
+export type Translate = (key: string, args?: Record<string, unknown>) => string;
+
 /** An expected failure, identified by a code; words come only when rendering. */
 export class TranstrackError extends Error {
   /** Stable identifier, also the i18n key under `errors.`. */

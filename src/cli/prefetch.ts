@@ -18,20 +18,16 @@ const FLAGS = new Set(["--no-color", "--quiet", "--verbose", "--no-cache", "--js
 export function prefetchStatus(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): RepoProbe | null {
   let dir = cwd;
   let command: string | null = null;
-  let cache = true;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (GLOBALS_WITH_VALUE.has(arg)) {
       const value = argv[++i];
       if (value === undefined) return null;
       if (arg === "-C") dir = resolveDir(dir, value);
-    } else if (arg.startsWith("--config=") || arg.startsWith("--locale=") || FLAGS.has(arg)) {
-      if (arg === "--no-cache") cache = false;
-    }
+    } else if (arg.startsWith("--config=") || arg.startsWith("--locale=") || FLAGS.has(arg)) continue;
     else if (command === null && arg === "status") command = arg;
     else return null;
   }
   if (command === null || !existsSync(`${dir.replace(/\/+$/, "")}/.git`)) return null;
-  // What differs from HEAD matters only to the report memo, which --no-cache doesn't use.
-  return probeRepo(dir, env, { edited: cache });
+  return probeRepo(dir, env);
 }

@@ -4,7 +4,7 @@ import { isAbsolute, join } from "node:path";
 import type { SimpleGit } from "simple-git";
 import { RepoError } from "../errors.js";
 import { catFile, type BlobReader, type ObjectChecker } from "./blob-reader.js";
-import { editedArgs, LISTING_ARGS, STATE_ARGS, type RepoProbe } from "./probe.js";
+import { LISTING_ARGS, STATE_ARGS, type RepoProbe } from "./probe.js";
 import { gitEnvironment, runGit, type GitEnv } from "./run.js";
 
 /** Where a repository stands: its git dir, whether it is shallow, and HEAD (null when it has no commits). */
@@ -23,7 +23,7 @@ export class GitRepo {
   /** Where the repository stood when it was opened with `openWithState`. */
   private known: RepoState | null = null;
   /** Answers git gave before the repository was opened, each used once (a later call asks again). */
-  private probe: { listing: Promise<string> | null; edited: Promise<string> | null } | null = null;
+  private probe: { listing: Promise<string> | null } | null = null;
 
   private constructor(root: string, env: NodeJS.ProcessEnv) {
     this.root = root;
@@ -59,7 +59,7 @@ export class GitRepo {
     const repo = new GitRepo(root, env);
     const state = { gitDir, shallow: shallow === "true", head };
     repo.known = state;
-    // The probe's listing and diff name paths from where it ran: usable only if that is the top level.
+    // The probe's listing names paths from where it ran: usable only if that is the top level.
     if (asked && root === realpathOr(cwd)) repo.probe = asked;
     return { repo, state };
   }
@@ -113,22 +113,6 @@ export class GitRepo {
       if (record.charCodeAt(0) === 0x3f) untracked.add(path);
     }
     return { files: [...files], untracked };
-  }
-
-
-
-  /** Files whose working-tree content differs from `commit`'s (tracked files: edited, staged, added or deleted). */
-  async changedSince(commit: string): Promise<string[]> {
-    const asked = commit === "HEAD" ? this.probe?.edited : null;
-    if (asked && this.probe) this.probe = { ...this.probe, edited: null };
-    const out = await (asked ?? runGit(this.env, editedArgs(commit)));
-    return out.split("\0").filter(Boolean);
-  }
-
-  /** Files that differ between two commits' trees, merges' own resolutions included. */
-  async changedBetween(from: string, to: string): Promise<string[]> {
-    const out = await runGit(this.env, ["diff-tree", "-r", "--name-only", "--no-renames", "-z", from, to, "--"]);
-    return out.split("\0").filter(Boolean);
   }
 
 

@@ -1,7 +1,7 @@
 import type { Colors, Translate } from "./words.js";
 import { displayWidth, printable } from "./width.js";
 import type { UpdateItem } from "../update/items.js";
-import { ACTION_KEYS, actionLabel } from "../update/actions.js";
+import { ACTION_KEYS, actionLabel } from "../core/update-actions.js";
 import type { DiffMode, Outcome, SessionEvent, SessionSummary } from "../update/events.js";
 import { renderLineDiff, renderWordDiff } from "./diff-text.js";
 

@@ -1,7 +1,6 @@
 import type pc from "picocolors";
 
-/** Translates a message key with interpolations; words exist only behind this. */
-export type Translate = (key: string, args?: Record<string, unknown>) => string;
+export type { Translate } from "../errors.js";
 
 /** Colour functions; identity functions when colour is off. */
 export type Colors = ReturnType<typeof pc.createColors>;

@@ -1,8 +1,8 @@
 import type { MessageArgs } from "../errors.js";
+import type { DiffMode } from "../core/update-actions.js";
 import type { UpdateItem } from "./items.js";
 
-/** How the original's change is shown. */
-export type DiffMode = "line" | "word";
+export type { DiffMode } from "../core/update-actions.js";
 
 /** What became of one item: edited and marked, marked as it was, skipped, brought up to date by someone else, or not reached. */
 export type Outcome = "edited" | "marked" | "skipped" | "resolved" | "left";

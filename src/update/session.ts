@@ -1,7 +1,6 @@
-import type { Translate } from "../render/words.js";
-import { PromptCancelledError, type Prompter } from "../cli/prompter.js";
-import { TranstrackError } from "../errors.js";
-import { ACTION_KEYS, actionLabel } from "./actions.js";
+import { PromptCancelledError, type Prompter } from "./prompter.js";
+import { TranstrackError, type Translate } from "../errors.js";
+import { ACTION_KEYS, actionLabel } from "../core/update-actions.js";
 import type { DiffMode, Outcome, SessionEvent, SessionSummary } from "./events.js";
 import { itemLanguages, type UpdateItem } from "./items.js";
 

@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { PromptCancelledError, type Prompter } from "../../src/cli/prompter.js";
+import { PromptCancelledError, type Prompter } from "../../src/update/prompter.js";
 import { GitRepo } from "../../src/git/repo.js";
 import { analyzeRepo, type StatusOptions } from "../../src/status/get-status.js";
 import { markTranslations } from "../../src/status/mark.js";

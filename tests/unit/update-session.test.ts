@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { PromptCancelledError, type KeyChoice, type Prompter } from "../../src/cli/prompter.js";
+import { PromptCancelledError, type KeyChoice, type Prompter } from "../../src/update/prompter.js";
 import type { Report } from "../../src/core/types.js";
 import { TranstrackError } from "../../src/errors.js";
 import { FileChangedError } from "../../src/posts/write-atomic.js";
 import { staleEntries, type StaleEntry, type UpdateItem } from "../../src/update/items.js";
-import { ACTION_KEYS } from "../../src/update/actions.js";
+import { ACTION_KEYS } from "../../src/core/update-actions.js";
 import type { SessionEvent } from "../../src/update/events.js";
 import { runSession, type ChildOutcome, type SessionStore } from "../../src/update/session.js";
 

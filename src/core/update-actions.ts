@@ -1,4 +1,5 @@
-import type { DiffMode } from "./events.js";
+/** How the update session shows a change: by line or by word. */
+export type DiffMode = "line" | "word";
 
 /** The keys of the choice, in the order the prompt lists them. */
 export const ACTION_KEYS = ["e", "m", "s", "w", "v", "q", "?"] as const;
