@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { LANG_TAG_SOURCE } from "../lang-tag.js";
 
 const STATUS = z.enum(["up-to-date", "stale", "missing", "orphaned", "invalid", "unknown"]);
-const LANG = z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/, "a language tag such as en, de or zh-CN");
+const LANG = z.string().regex(new RegExp(`^${LANG_TAG_SOURCE}$`), "a language tag such as en, de or zh-CN");
 
 const pattern = z
   .string()

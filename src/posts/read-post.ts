@@ -1,8 +1,8 @@
 import type { Config } from "../config/schema.js";
 import { newPost, type Post } from "../core/types.js";
+import { isLangTag } from "../lang-tag.js";
 import { keyLine, parseFrontMatter, rawValue } from "./front-matter.js";
 
-const LANG_TAG = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/;
 const HEX = /^[0-9a-fA-F]{4,40}$/;
 
 /** Reads a post's linking fields from its text; bad input becomes problems, never an exception. */
@@ -25,7 +25,7 @@ export function parsePost(path: string, text: string, keys: Config["keys"]): Pos
     }
     return result;
   };
-  post.lang = field(keys.lang, "language tag", (v) => (typeof v === "string" && LANG_TAG.test(v.trim()) ? v.trim() : null));
+  post.lang = field(keys.lang, "language tag", (v) => (typeof v === "string" && isLangTag(v.trim()) ? v.trim() : null));
   post.translationOf = field(keys.translationOf, "path", (v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null));
   post.translationKey = field(keys.translationKey, "string", (v) =>
     typeof v === "string" && v.trim() !== "" ? v.trim() : typeof v === "number" && Number.isFinite(v) ? String(v) : null,

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { isLangTag } from "../../lang-tag.js";
 import type { StatusOptions } from "../../status/get-status.js";
 import type { CliContext } from "../context.js";
 
@@ -12,7 +13,7 @@ export interface CliCommand {
 /** Parses `--lang de,zh` (repeatable) into a list. */
 export function parseLangs(value: string, previous: string[] = []): string[] {
   const langs = value.split(",").map((l) => l.trim()).filter(Boolean);
-  if (langs.length === 0 || langs.some((l) => !/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(l))) {
+  if (langs.length === 0 || langs.some((l) => !isLangTag(l))) {
     throw new InvalidArgumentError(value);
   }
   return [...previous, ...langs];
