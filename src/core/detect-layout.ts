@@ -1,8 +1,14 @@
 import type { ConfigInput } from "../config/schema.js";
+import { SUBTAG, SUBTAG_SEPARATOR } from "../lang-tag.js";
 import { cmp } from "./links.js";
 
-const LANG = /^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$/;
-const SUFFIX = /^(?<stem>.+)\.(?<lang>[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)\.(?<ext>md|markdown|mdx)$/;
+// `init` guesses languages from folder and file names, many of which (`docs`, `blog`, `drafts`) are language
+// tags too. So a guess is held to less than a tag may be: a lowercase primary of 2-3 letters, as ISO 639 codes
+// are, and at most one subtag of 2 or more (`de`, `zh-CN`, `pt_br`, `zh-hant`). A site writing `hant` alone
+// adds it to the config that `init` wrote.
+const GUESSED_LANG = `[a-z]{2,3}(?:${SUBTAG_SEPARATOR}(?=[A-Za-z0-9]{2})${SUBTAG})?`;
+const LANG = new RegExp(`^${GUESSED_LANG}$`);
+const SUFFIX = new RegExp(`^(?<stem>.+)\\.(?<lang>${GUESSED_LANG})\\.(?<ext>md|markdown|mdx)$`);
 
 /** What `init` found in a repository's Markdown files. */
 export interface Detection {

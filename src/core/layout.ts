@@ -1,4 +1,6 @@
 import type { Layout } from "../config/schema.js";
+import { isLangTag, SUBTAG, SUBTAG_SEPARATOR } from "../lang-tag.js";
+import { escapeRegExp } from "./escape-regexp.js";
 
 /** Markdown file endings that make a file a post. */
 export const POST_EXTENSIONS = [".md", ".markdown", ".mdx"] as const;
@@ -16,6 +18,11 @@ export interface PatternMatch {
   ext: string | null;
 }
 
+// A path segment passes for a language unasked only with the 2-3 letter primary of an ISO 639 code: `images`
+// or `drafts` are language tags too (primaries may have up to 8 letters), but a folder of that name rarely holds
+// translations. Longer primaries, like the `hant` some sites use for Traditional Chinese, match once configured.
+const UNDECLARED_LANG = `[A-Za-z]{2,3}(?:${SUBTAG_SEPARATOR}${SUBTAG})*`;
+
 /** A layout pattern such as `posts/{lang}/{path}`, compiled for matching and building paths. */
 export class PathPattern {
   readonly text: string;
@@ -23,8 +30,10 @@ export class PathPattern {
   /** Capture numbers of the lang, stem and ext groups, or -1 for a group the pattern lacks. */
   private readonly groups = { lang: -1, stem: -1, ext: -1 };
 
-  constructor(text: string) {
+  /** `declared`: the configured languages, matched as written even when their primary is longer than 3 letters. */
+  constructor(text: string, declared: readonly string[] = []) {
     this.text = text;
+    const lang = [UNDECLARED_LANG, ...[...new Set(declared)].filter(isLangTag).map(escapeRegExp)].join("|");
     let captures = 0;
     const source = text
       .split(/(\{lang\}|\{path\}|\{ext\})/)
@@ -32,7 +41,7 @@ export class PathPattern {
         if (part === "{lang}") {
           if (this.groups.lang > 0) return "\\k<lang>";
           this.groups.lang = ++captures;
-          return "(?<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)";
+          return `(?<lang>${lang})`;
         }
         if (part === "{path}") {
           this.groups.stem = ++captures;
@@ -42,7 +51,7 @@ export class PathPattern {
           this.groups.ext = ++captures;
           return "(?<ext>md|markdown|mdx)";
         }
-        return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        return escapeRegExp(part);
       })
       .join("");
     // dotAll: a path may hold any character, a newline included.
@@ -80,12 +89,12 @@ export interface CompiledLayout {
   shared: boolean;
 }
 
-/** Compiles the configured layouts, in order. */
-export function compileLayouts(layouts: readonly Layout[]): CompiledLayout[] {
+/** Compiles the configured layouts, in order; `declared` languages match in paths whatever their length. */
+export function compileLayouts(layouts: readonly Layout[], declared: readonly string[] = []): CompiledLayout[] {
   return layouts.map((l, index) => ({
     index,
-    source: new PathPattern(l.source),
-    translation: new PathPattern(l.translation),
+    source: new PathPattern(l.source, declared),
+    translation: new PathPattern(l.translation, declared),
     shared: l.source === l.translation,
   }));
 }

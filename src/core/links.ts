@@ -46,7 +46,7 @@ export interface LinkContext {
 
 /** Links every translation to its original by `translation_of`, `translation_key`, then layout. */
 export function linkPosts(posts: readonly Post[], config: Config, context: LinkContext): Linkage {
-  const layouts = compileLayouts(config.layouts);
+  const layouts = compileLayouts(config.layouts, [config.sourceLanguage, ...(config.languages ?? [])]);
   // Roles by post index rather than by path: a path's role depends on the path alone.
   const roles = posts.map((post) => layoutRole(post.path, layouts, config.sourceLanguage));
   const byPath = indexByPath(posts);

@@ -107,6 +107,15 @@ describe("layout patterns", () => {
     expect(jekyll.match("_posts/de/2025-10-27-x-fr.md")).toBeNull();
     expect(jekyll.build("zh", "a-b", null)).toBe("_posts/zh/a-b-zh.md");
   });
+  it("takes a longer primary subtag for a language only once it is configured", () => {
+    const jekyll = "_posts/{lang}/{path}-{lang}.md";
+    expect(new PathPattern(jekyll).match("_posts/hant/2025-01-01-a-hant.md")).toBeNull();
+    expect(new PathPattern(jekyll, ["en", "hant"]).match("_posts/hant/2025-01-01-a-hant.md")).toEqual({ lang: "hant", stem: "2025-01-01-a", ext: null });
+    expect(new PathPattern(jekyll, ["hant"]).match("_posts/zh-hant/a-zh-hant.md")).toMatchObject({ lang: "zh-hant", stem: "a" });
+    expect(new PathPattern("posts/{lang}/{path}", ["hant"]).match("posts/images/a.md")).toBeNull();
+    // A configured value is a tag, never a pattern.
+    expect(new PathPattern("posts/{lang}/{path}", ["h.nt"]).match("posts/hant/a.md")).toBeNull();
+  });
   it("gives roles by source language", () => {
     const layouts = compileLayouts(DEFAULT_CONFIG.layouts);
     expect(layoutRole("posts/en/a.md", layouts, "en")?.role).toBe("original");
@@ -250,5 +259,10 @@ describe("linkPosts", () => {
     expect(by["notes/a-de.md"]!.problems).toEqual([{ code: "DUPLICATE_TRANSLATION", file: "notes/a-de.md", args: { other: "posts/de/a.md" } }]);
     expect(by["posts/de/a.md"]!.problems).toEqual([]);
     expect(by["notes/a-unknown.md"]).toMatchObject({ lang: "und", settled: "invalid", problems: [{ code: "LANG_UNKNOWN" }] });
+  });
+  it("links by layout in a configured language of four letters", () => {
+    const config = { ...DEFAULT_CONFIG, languages: ["hant"] };
+    const { links } = linkPosts([newPost("posts/en/a.md"), newPost("posts/hant/a.md"), newPost("posts/images/a.md")], config, context);
+    expect(links).toMatchObject([{ translation: "posts/hant/a.md", source: "posts/en/a.md", lang: "hant", via: "layout" }]);
   });
 });
