@@ -1,8 +1,8 @@
-import { realpathSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import type { SimpleGit } from "simple-git";
 import { RepoError } from "../errors.js";
+import { realpathOr } from "../fs-paths.js";
 import { catFile, type BlobReader, type ObjectChecker } from "./blob-reader.js";
 import { LISTING_ARGS, STATE_ARGS, type RepoProbe } from "./probe.js";
 import { gitEnvironment, runGit, type GitEnv } from "./run.js";
@@ -180,13 +180,5 @@ export class GitRepo {
   async close(): Promise<void> {
     await this.objects?.blobs.close();
     this.objects = null;
-  }
-}
-
-function realpathOr(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
   }
 }
