@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { SinceFacts } from "../core/policy.js";
 import { RepoError, UsageError } from "../errors.js";
+import { blobId } from "../git/object-id.js";
 import type { GitRepo } from "../git/repo.js";
 import type { Analysis } from "./get-status.js";
 
@@ -55,11 +55,7 @@ function worktreeDiffers(analysis: Analysis, path: string): boolean {
   const text = analysis.posts.get(path)?.text;
   if (headBlob === undefined) return analysis.posts.has(path);
   if (text == null) return false; // deleted from disk or unreadable: judge it by its commits
-  const algorithm = headBlob.length === 64 ? "sha256" : "sha1";
-  const blobId = (content: string) => {
-    const bytes = Buffer.from(content, "utf8");
-    return createHash(algorithm).update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-  };
+  const idOf = (content: string) => blobId(Buffer.from(content, "utf8"), headBlob.length);
   // A checkout with core.autocrlf has CRLF on disk for an LF blob; that is not an edit.
-  return blobId(text) !== headBlob && (!text.includes("\r\n") || blobId(text.replace(/\r\n/g, "\n")) !== headBlob);
+  return idOf(text) !== headBlob && (!text.includes("\r\n") || idOf(text.replace(/\r\n/g, "\n")) !== headBlob);
 }
