@@ -1,102 +1,74 @@
 import { createRequire } from "node:module";
-import type grayMatter from "gray-matter";
+import { findFrontMatter } from "./front-matter-split.js";
 import { parseSimpleYaml } from "./simple-yaml.js";
 
-/** Front-matter data and body of a Markdown text, or why it can't be read. */
+/** Front-matter data and body of a Markdown text (`matter`: the YAML as written), or why it can't be read. */
 export type ParsedFrontMatter =
   | { ok: true; data: Record<string, unknown>; body: string; matter: string }
   | { ok: false; line: number | null; reason: string };
 
-const refuse = (language: string) => ({
-  parse(): never {
-    throw new Error(`front-matter language "${language}" is not supported; use YAML`);
-  },
-});
+/** js-yaml's safeLoad as gray-matter runs it: YAML only, so a post never runs code (`---js` is refused before). */
+type YamlEngine = { parse(text: string): unknown };
 
-// gray-matter evaluates `---js` and `---coffee` blocks with eval; a post must never run code,
-// so every engine but YAML is replaced by one that refuses.
-const OPTIONS = {
-  language: "yaml",
-  engines: {
-    javascript: refuse("javascript"),
-    coffee: refuse("coffee"),
-    json: refuse("json"),
-    toml: refuse("toml"),
-  },
-};
+let yamlEngine: YamlEngine | null = null;
 
-let matter: typeof grayMatter | null = null;
-
-/** gray-matter (and js-yaml), loaded the first time a post needs more than the common subset of YAML. */
-function loadMatter(): typeof grayMatter {
-  matter ??= createRequire(import.meta.url)("gray-matter") as typeof grayMatter;
-  return matter;
+/** gray-matter's YAML engine, loaded the first time a post needs more than the common subset of YAML. */
+function loadYaml(): YamlEngine {
+  yamlEngine ??= (createRequire(import.meta.url)("gray-matter") as { engines: { yaml: YamlEngine } }).engines.yaml;
+  return yamlEngine;
 }
 
-/** Splits a Markdown text into YAML front-matter data and body, never running code from it. */
+/** The languages an opening line may name (`---yaml`), as gray-matter spells its YAML engine. */
+const YAML_LANGUAGES = new Set(["", "yaml", "yml"]);
+
+/** Splits a Markdown text into YAML front-matter data and body where `findFrontMatter` says, never running code from it. */
 export function parseFrontMatter(text: string): ParsedFrontMatter {
-  const unmarked = text.replace(/^\uFEFF/, "");
-  return simpleFrontMatter(unmarked) ?? parseWithMatter(unmarked);
-}
-
-/**
- * The common case without gray-matter: a `---` block of simple YAML, split where gray-matter splits it
- * (the first `\n---` after the opening line) and read by `parseSimpleYaml`, which gives js-yaml's result
- * or declines; null when anything is unusual, and gray-matter decides.
- */
-function simpleFrontMatter(text: string): ParsedFrontMatter | null {
-  // No opening `---` (or a longer rule): no front-matter, the whole text is the body. (gray-matter drops
-  // one more byte-order mark first, so a text that still starts with one is left to it.)
-  if (!text.startsWith("---") || text.charCodeAt(3) === 0x2d) return text.charCodeAt(0) === 0xfeff ? null : { ok: true, data: {}, body: text, matter: "" };
-  const rest = text.slice(3);
-  const lineEnd = rest.indexOf("\n");
-  // A language after the opening `---` (`---js`) is gray-matter's to refuse.
-  if (lineEnd < 0 || rest.slice(0, lineEnd).trim() !== "") return null;
-  const close = rest.indexOf("\n---");
-  if (close < 0) return null;
-  const block = rest.slice(0, close);
+  const split = findFrontMatter(text);
+  if (split.kind === "none") return { ok: true, data: {}, body: text.slice(split.bodyStart), matter: "" };
+  // Read to the end, an unclosed block would swallow the post; read as no block, its keys would vanish.
+  if (split.kind === "unclosed") return { ok: false, line: 1, reason: "front-matter is not closed with --- or ..." };
+  if (!YAML_LANGUAGES.has(split.language.toLowerCase())) {
+    return { ok: false, line: 1, reason: `front-matter language "${split.language}" is not supported; use YAML` };
+  }
+  const yaml = text.slice(split.yamlStart, split.yamlEnd);
+  const body = text.slice(split.bodyStart);
   // A block of only blank lines and comments is gray-matter's empty front-matter: data {}, no YAML read.
-  const empty = block.replace(/^\s*#[^\n]+/gm, "").trim() === "";
-  const data = empty ? {} : parseSimpleYaml(block);
-  if (data === undefined) return null;
-  let body = rest.slice(close + 4);
-  if (body.charCodeAt(0) === 0x0d) body = body.slice(1);
-  if (body.charCodeAt(0) === 0x0a) body = body.slice(1);
-  return { ok: true, data: data ?? {}, body, matter: block };
+  if (yaml.replace(/^\s*#[^\n]+/gm, "").trim() === "") return { ok: true, data: {}, body, matter: yaml };
+  const fast = parseSimpleYaml(yaml);
+  const data = fast === undefined ? readWithJsYaml(yaml) : { ok: true as const, value: fast };
+  if (!data.ok) return data;
+  if (data.value === null || data.value === undefined) return { ok: true, data: {}, body, matter: yaml };
+  if (typeof data.value !== "object" || Array.isArray(data.value)) {
+    return { ok: false, line: 2, reason: "front-matter is not a mapping of keys to values" };
+  }
+  return { ok: true, data: data.value as Record<string, unknown>, body, matter: yaml };
 }
 
-/** Parses with gray-matter: every front-matter it accepts, with js-yaml's messages for what it doesn't. */
-function parseWithMatter(text: string): ParsedFrontMatter {
-  let file;
+/** Reads the block with js-yaml, its errors made into a reason and a line of the post. */
+function readWithJsYaml(yaml: string): { ok: true; value: unknown } | { ok: false; line: number | null; reason: string } {
   try {
-    // Passing options also turns off gray-matter's global cache, which would keep every post alive.
-    file = loadMatter()(text, OPTIONS);
+    return { ok: true, value: loadYaml().parse(yaml) };
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
-    const line = typeof mark?.line === "number" ? mark.line + 1 : null;
+    // The YAML starts on the post's second line; js-yaml counts from 0.
+    const line = typeof mark?.line === "number" ? mark.line + 2 : null;
     // js-yaml ends its first line with "at line N, column M:"; the line is reported on its own.
     const first = (error as Error).message.split("\n")[0] ?? "";
     const reason = first.replace(/\s*at line \d+, column \d+:?\s*$/, "").trim() || "unreadable front-matter";
     return { ok: false, line, reason };
   }
-  const data: unknown = file.data;
-  if (data === null || data === undefined) return { ok: true, data: {}, body: file.content, matter: file.matter };
-  if (typeof data !== "object" || Array.isArray(data)) {
-    return { ok: false, line: 2, reason: "front-matter is not a mapping of keys to values" };
-  }
-  return { ok: true, data: data as Record<string, unknown>, body: file.content, matter: file.matter };
 }
 
 /** The 1-based line of a top-level key in a file's front-matter, or null. */
 export function keyLine(text: string, key: string): number | null {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  if (!/^---\s*$/.test(lines[0] ?? "")) return null;
+  const split = findFrontMatter(text);
+  if (split.kind !== "block") return null;
+  const lines = text.slice(split.yamlStart, split.yamlEnd).split(/\r?\n/);
   const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const re = new RegExp(`^(?:${escaped}|"${escaped}"|'${escaped}')\\s*:`);
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (/^(---|\.\.\.)\s*$/.test(line)) return null;
-    if (re.test(line)) return i + 1;
+  for (let i = 0; i < lines.length; i++) {
+    // The opening line is line 1.
+    if (re.test(lines[i]!)) return i + 2;
   }
   return null;
 }

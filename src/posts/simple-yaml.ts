@@ -167,7 +167,7 @@ class Parser {
     return pos - start;
   }
 
-  /** Consumes a line break (`\n`, `\r\n`, or a `\r` ending the text, as a front-matter block of CRLF lines does) or accepts the end of the text. */
+  /** Consumes a line break (`\n`, `\r\n`, or a `\r` ending the text, which js-yaml reads as one too) or accepts the end of the text. */
   lineBreak(): void {
     const c = this.peek();
     if (c === LF) this.pos++;

@@ -24,10 +24,14 @@ const CASES = [
   "---",
   "---\n",
   "---\ntitle: x\n---",
+  "---\ntitle: a\n-----\nlang: de\n---\nbody",
+  "---\ntitle: a\n---x\nlang: de\n---\nbody",
+  "---\ntitle: a\n... \t\r\n---\nbody",
+  "\uFEFF---\r\ntitle: a\r\n...",
 ];
 
 describe("front-matter blocks", () => {
-  it("parses the block alone exactly as gray-matter parses the whole post", () => {
+  it("parses the block alone exactly as the reader parses the whole post", () => {
     for (const text of CASES) {
       const whole = parseFrontMatter(text);
       const { head, body } = splitFrontMatter(text);
@@ -53,5 +57,7 @@ describe("front-matter blocks", () => {
     expect(frontMatterEnd("---\na: 1\n---\nbody")).toBe("---\na: 1\n---".length);
     expect(frontMatterEnd("---\na: 1\n")).toBe("---\na: 1\n".length);
     expect(frontMatterEnd("# heading\n---\n")).toBe(0);
+    expect(frontMatterEnd("---\na: 1\n-----\nb: 2\n---\nbody")).toBe("---\na: 1\n-----\nb: 2\n---".length);
+    expect(frontMatterEnd("---\na: 1\n... \nbody")).toBe("---\na: 1\n... ".length);
   });
 });

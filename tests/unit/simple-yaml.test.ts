@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
+import { findFrontMatter } from "../../src/posts/front-matter-split.js";
 import { parseSimpleYaml } from "../../src/posts/simple-yaml.js";
 
 const yaml = createRequire(import.meta.url)("js-yaml") as { safeLoad(text: string): unknown };
@@ -47,7 +48,7 @@ const TYPICAL = [
 const ACCEPTED: [string, string][] = [
   ["a typical front-matter", TYPICAL],
   ["a typical front-matter with CRLF line endings", TYPICAL.replace(/\n/g, "\r\n")],
-  ["a CRLF front-matter block as split before its closing line, ending in a lone CR", `${TYPICAL.replace(/\n/g, "\r\n").replace(/\r?\n?$/, "")}\r`],
+  ["a CRLF document ending in a lone CR", `${TYPICAL.replace(/\n/g, "\r\n").replace(/\r?\n?$/, "")}\r`],
   ["a text without a final line break", "a: 1\nb: two"],
   ["plain strings", "title: Hello World\npath: posts/en/a b.md\nurl: http://example.com/a?b=c#frag\nodd: a, b [c] {d} e]\n"],
   ["plain strings with indicators inside", "a: it's\nb: say \"hi\"\nc: a:b\nd: a#b\ne: a :b\nf: 50%\ng: a - b\nh: a ? b\n"],
@@ -208,6 +209,25 @@ describe("parseSimpleYaml", () => {
     }
     expect(parseSimpleYaml("title: a")).toStrictEqual({ title: "a" });
     expect(parseSimpleYaml("titles: a")).toStrictEqual({ titles: "a" });
+  });
+
+  it("reads the blocks the front-matter splitter cuts, lines like closing ones included, as js-yaml does or not at all", () => {
+    const posts = [
+      "---\ntitle: a\n-----\nlang: de\n---\n", "---\ntitle: a\n---x\n---\n", "---\ntitle: a\n--- x\n---\n", "---\ntitle: a\n... x\n---\n",
+      "---\ntitle: a\n  ---\n---\n", "---\ntext: |\n  ----\n  ...\n---\n", "---\r\ntitle: a\r\nlang: de\r\n...\r\n", "\uFEFF---\n-----\n---\n",
+    ];
+    let accepted = 0;
+    for (const post of posts) {
+      const split = findFrontMatter(post);
+      if (split.kind !== "block") throw new Error(`no block in ${JSON.stringify(post)}`);
+      const text = post.slice(split.yamlStart, split.yamlEnd);
+      const fast = parseSimpleYaml(text);
+      if (fast === undefined) continue;
+      expectSameAsJsYaml(text, fast);
+      accepted++;
+    }
+    // The ordinary ones at least take the fast path.
+    expect(accepted).toBeGreaterThanOrEqual(2);
   });
 
   it("never throws", () => {
