@@ -1,7 +1,9 @@
 import { TranstrackError } from "../errors.js";
+import { findFrontMatter } from "./front-matter-split.js";
 
 // Front-matter is edited line by line rather than parsed and re-serialized, so that
-// comments, key order, quoting, BOM and line endings survive byte for byte.
+// comments, key order, quoting, BOM and line endings survive byte for byte. The block is
+// the one the reader finds (`findFrontMatter`).
 
 /** A front-matter edit that would corrupt the file, so nothing was changed. */
 export class FrontMatterEditError extends TranstrackError {}
@@ -13,31 +15,31 @@ interface Line {
 }
 
 const BOM = "\uFEFF";
-const OPENING = /^---[ \t]*$/;
-const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** Offsets of the front-matter content (between the fences) and of the body; null if none, throws if unterminated. */
 export function getFrontMatterRange(text: string): { start: number; end: number; bodyStart: number } | null {
-  const found = locateFrontMatter(text);
-  if (!found) return null;
-  const { lines, closeIndex } = found;
-  const close = lines[closeIndex]!;
-  return { start: lines[1]!.start, end: close.start, bodyStart: close.start + close.text.length + close.eol.length };
+  const split = findFrontMatter(text);
+  if (split.kind === "none") return null;
+  if (split.kind === "unclosed") throw new FrontMatterEditError("UNTERMINATED_FRONT_MATTER");
+  return { start: split.yamlStart, end: split.yamlEnd, bodyStart: split.bodyStart };
 }
 
 /** Sets a top-level scalar key in the front-matter, changing or inserting exactly one line. */
 export function setFrontMatterKey(text: string, key: string, value: string): string {
   const newLine = `${yamlScalar(key)}: ${yamlScalar(value)}`;
-  const found = locateFrontMatter(text);
-  if (!found) {
-    const bom = text.startsWith(BOM) ? BOM : "";
-    const eol = splitLines(text, bom.length)[0]?.eol || "\n";
-    return `${bom}---${eol}${newLine}${eol}---${eol}${text.slice(bom.length)}`;
+  const split = findFrontMatter(text);
+  if (split.kind === "none") {
+    const bom = split.bom ? BOM : "";
+    return `${bom}---${split.eol}${newLine}${split.eol}---${split.eol}${text.slice(bom.length)}`;
   }
+  if (split.kind === "unclosed") throw new FrontMatterEditError("UNTERMINATED_FRONT_MATTER");
 
-  const { lines, closeIndex } = found;
+  // The block's lines, and the closing line after them (only its start matters).
+  const lines = splitLines(text, split.yamlStart, split.yamlEnd);
+  const closeIndex = lines.length;
+  lines.push({ start: split.yamlEnd, text: "", eol: "" });
   const keyPattern = new RegExp(`^(?:${escapeRegExp(key)}|"${escapeRegExp(key)}"|'${escapeRegExp(key)}')[ \\t]*:(?=[ \\t]|$)`);
-  for (let i = 1; i < closeIndex; i++) {
+  for (let i = 0; i < closeIndex; i++) {
     const line = lines[i]!;
     const match = keyPattern.exec(line.text);
     if (!match) continue;
@@ -50,9 +52,7 @@ export function setFrontMatterKey(text: string, key: string, value: string): str
   }
 
   // Absent: append as the last front-matter line, using the file's own line ending.
-  const eol = lines[0]!.eol;
-  const close = lines[closeIndex]!;
-  return text.slice(0, close.start) + newLine + eol + text.slice(close.start);
+  return text.slice(0, split.yamlEnd) + newLine + split.eol + text.slice(split.yamlEnd);
 }
 
 /** Renders a string as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
@@ -60,25 +60,12 @@ export function yamlScalar(value: string): string {
   return needsQuoting(value) ? doubleQuote(value) : value;
 }
 
-/** Finds the fences; throws when the front-matter opens but never closes. */
-function locateFrontMatter(text: string): { lines: Line[]; closeIndex: number } | null {
-  const lines = splitLines(text, text.startsWith(BOM) ? BOM.length : 0);
-  const first = lines[0];
-  if (!first || !OPENING.test(first.text)) return null;
-  // A fence with no line break after it cannot have a closing fence either.
-  const closeIndex = first.eol ? lines.findIndex((line, i) => i > 0 && CLOSING.test(line.text)) : -1;
-  if (closeIndex < 0) {
-    throw new FrontMatterEditError("UNTERMINATED_FRONT_MATTER");
-  }
-  return { lines, closeIndex };
-}
-
-/** Splits into lines keeping each one's own ending (CRLF, LF or a lone CR). */
-function splitLines(text: string, from: number): Line[] {
+/** Splits `from` to `to` (the start of a line) into lines keeping each one's own ending (CRLF, LF or a lone CR). */
+function splitLines(text: string, from: number, to: number): Line[] {
   const lines: Line[] = [];
   const re = /([^\r\n]*)(\r\n|\n|\r)?/y;
   re.lastIndex = from;
-  while (re.lastIndex < text.length) {
+  while (re.lastIndex < to) {
     const start = re.lastIndex;
     const m = re.exec(text)!;
     lines.push({ start, text: m[1] ?? "", eol: m[2] ?? "" });

@@ -128,6 +128,12 @@ describe("setFrontMatterKey: inserting", () => {
     expect(setFrontMatterKey("", "k", "v")).toBe("---\nk: v\n---\n");
   });
 
+  it("edits the block the reader reads: opened by ---yaml, closed by neither ----- nor ---x", () => {
+    expect(setFrontMatterKey("---yaml\ntitle: T\n---\nBody\n", "k", "v")).toBe("---yaml\ntitle: T\nk: v\n---\nBody\n");
+    expect(setFrontMatterKey("---\ntext: |\n  -----\n  ---x\n---\n", "k", "v")).toBe("---\ntext: |\n  -----\n  ---x\nk: v\n---\n");
+    expect(getFrontMatterRange("---\na: 1\n-----\n---x\n---\nBody")).toEqual({ start: 4, end: 20, bodyStart: 24 });
+  });
+
   it("does not take a longer dash line for a fence", () => {
     expect(setFrontMatterKey("----\nx\n", "k", "v")).toBe("---\nk: v\n---\n----\nx\n");
   });
