@@ -1,9 +1,11 @@
+import { isDeepStrictEqual } from "node:util";
 import { TranstrackError } from "../errors.js";
+import { parseFrontMatter } from "./front-matter.js";
 import { findFrontMatter } from "./front-matter-split.js";
 
 // Front-matter is edited line by line rather than parsed and re-serialized, so that
 // comments, key order, quoting, BOM and line endings survive byte for byte. The block is
-// the one the reader finds (`findFrontMatter`).
+// the one the reader finds (`findFrontMatter`), and every edit is read back by the reader.
 
 /** A front-matter edit that would corrupt the file, so nothing was changed. */
 export class FrontMatterEditError extends TranstrackError {}
@@ -24,8 +26,37 @@ export function getFrontMatterRange(text: string): { start: number; end: number;
   return { start: split.yamlStart, end: split.yamlEnd, bodyStart: split.bodyStart };
 }
 
-/** Sets a top-level scalar key in the front-matter, changing or inserting exactly one line. */
+/**
+ * Sets a top-level scalar key in the front-matter, changing or inserting exactly one line; throws
+ * UNSAFE_FRONT_MATTER_EDIT, changing nothing, unless the reader then reads the new value and all else as before.
+ */
 export function setFrontMatterKey(text: string, key: string, value: string): string {
+  const edited = editKey(text, key, value);
+  if (!readsBack(text, edited, key, value)) throw new FrontMatterEditError("UNSAFE_FRONT_MATTER_EDIT", { key });
+  return edited;
+}
+
+/**
+ * Whether the reader sees in `edited` the key set to `value` and every other field and the body as in `text`.
+ * A line edit can miss what YAML sees (a key written as `? key`, a duplicate, a block the reader can't read),
+ * and `mark` must never report a change that the status would not see.
+ */
+function readsBack(text: string, edited: string, key: string, value: string): boolean {
+  const before = parseFrontMatter(text);
+  const after = parseFrontMatter(edited);
+  if (!before.ok || !after.ok || after.data[key] !== value || after.body !== before.body) return false;
+  return isDeepStrictEqual(others(after.data, key), others(before.data, key));
+}
+
+/** The fields but `key`. */
+function others(data: Record<string, unknown>, key: string): Record<string, unknown> {
+  const rest = { ...data };
+  delete rest[key];
+  return rest;
+}
+
+/** The text with the key's line replaced or added, not yet read back. */
+function editKey(text: string, key: string, value: string): string {
   const newLine = `${yamlScalar(key)}: ${yamlScalar(value)}`;
   const split = findFrontMatter(text);
   if (split.kind === "none") {

@@ -79,11 +79,6 @@ describe("setFrontMatterKey: replacing", () => {
     expect(setFrontMatterKey(text, "source_commit", "abc1")).toBe("---\nsource_commit: abc1\ntitle: T\n---\n");
   });
 
-  it("replaces only the first of duplicate keys", () => {
-    const text = "---\nsource_commit: one\nsource_commit: two\n---\n";
-    expect(setFrontMatterKey(text, "source_commit", "abc1")).toBe("---\nsource_commit: abc1\nsource_commit: two\n---\n");
-  });
-
   it("does not touch a key that merely starts with the same name", () => {
     const text = "---\nsource_commit_x: keep\n---\n";
     expect(setFrontMatterKey(text, "source_commit", "abc1")).toBe("---\nsource_commit_x: keep\nsource_commit: abc1\n---\n");
@@ -166,6 +161,29 @@ describe("setFrontMatterKey: refusing", () => {
       expect(error).toBeInstanceOf(FrontMatterEditError);
       expect((error as FrontMatterEditError).code).toBe("UNTERMINATED_FRONT_MATTER");
     }
+  });
+});
+
+describe("setFrontMatterKey: refusing what the reader would not read back", () => {
+  /** The code of the error an edit throws. */
+  const refusal = (text: string) => {
+    const error = thrown(() => setFrontMatterKey(text, "source_commit", "abc1"));
+    expect(error).toBeInstanceOf(FrontMatterEditError);
+    return { code: (error as FrontMatterEditError).code, args: (error as FrontMatterEditError).args };
+  };
+
+  it("throws UNSAFE_FRONT_MATTER_EDIT for duplicate keys, which the reader can't read", () => {
+    expect(refusal("---\nsource_commit: one\nsource_commit: two\n---\n")).toEqual({ code: "UNSAFE_FRONT_MATTER_EDIT", args: { key: "source_commit" } });
+  });
+
+  it("throws UNSAFE_FRONT_MATTER_EDIT when the key is written in a form the line edit misses", () => {
+    // An explicit key: appending a second `source_commit:` would make the block unreadable.
+    expect(refusal("---\n? source_commit\n: old\ntitle: T\n---\n").code).toBe("UNSAFE_FRONT_MATTER_EDIT");
+  });
+
+  it("throws UNSAFE_FRONT_MATTER_EDIT for a block the reader refuses, rather than edit past it", () => {
+    expect(refusal("---\ntitle: a\n-----\nlang: de\n---\nbody").code).toBe("UNSAFE_FRONT_MATTER_EDIT");
+    expect(refusal("---toml\ntitle = 'a'\n---\nbody").code).toBe("UNSAFE_FRONT_MATTER_EDIT");
   });
 });
 
