@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffLines } from "diff";
 import { DEFAULT_CONFIG } from "../../src/config/schema.js";
@@ -134,6 +135,18 @@ describe("paths", () => {
     expect(normalizeRepoPath("C:\\x.md")).toBeNull();
     expect(isUnder("posts/de/a.md", "posts/de")).toBe(true);
     expect(isUnder("posts/del/a.md", "posts/de")).toBe(false);
+  });
+  it("normalises a repository path as path.posix.normalize would", () => {
+    const parts = ["a", "b.md", ".", "..", "", "c d", "..."];
+    let seed = 13;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), Math.floor((seed / 2147483648) * n));
+    for (let i = 0; i < 5000; i++) {
+      const link = Array.from({ length: 1 + next(6) }, () => parts[next(parts.length)]!).join("/");
+      const cleaned = posix.normalize(link);
+      // Above the top, or the top itself (`.`, `./`): no file of the repository.
+      const expected = cleaned === "." || cleaned === "./" || cleaned === ".." || cleaned.startsWith("../") || link.startsWith("/") ? null : cleaned.replace(/^\.\//, "");
+      expect(normalizeRepoPath(link), link).toBe(expected);
+    }
   });
 });
 
