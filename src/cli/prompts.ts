@@ -2,9 +2,6 @@ import { confirm, expand } from "@inquirer/prompts";
 import type { Colors } from "../render/words.js";
 import { PromptCancelledError, type KeyChoice, type Prompter } from "../update/prompter.js";
 
-export type { KeyChoice, Prompter } from "../update/prompter.js";
-export { PromptCancelledError } from "../update/prompter.js";
-
 /** The words inquirer would otherwise say in English. */
 export interface PromptLabels {
   yes: string;

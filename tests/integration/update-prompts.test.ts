@@ -1,7 +1,8 @@
 import { PassThrough } from "node:stream";
 import pc from "picocolors";
 import { describe, expect, it } from "vitest";
-import { createInquirerPrompter, PromptCancelledError } from "../../src/cli/prompts.js";
+import { createInquirerPrompter } from "../../src/cli/prompts.js";
+import { PromptCancelledError } from "../../src/update/prompter.js";
 
 const labels = { yes: "ja", no: "nein", yesNoInvalid: "YESNO_INVALID", keyInvalid: "KEY_INVALID" };
 const choices = ["e", "m", "s", "w", "v", "q", "?"].map((key) => ({ key, name: `name-${key}` }));
