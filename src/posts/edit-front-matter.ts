@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
+import { escapeRegExp } from "../core/escape-regexp.js";
 import { TranstrackError } from "../errors.js";
 import { parseFrontMatter } from "./front-matter.js";
 import { findFrontMatter } from "./front-matter-split.js";
@@ -179,10 +180,6 @@ function continuationLines(
   }
   const kept = comments.filter((i) => i <= last).map((i) => lines[i]!);
   return { kept, end: lines[last + 1]!.start };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // Plain scalars that a YAML 1.1 or 1.2 reader (js-yaml, behind gray-matter) would turn

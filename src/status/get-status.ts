@@ -13,6 +13,7 @@ import { isPostPath } from "../core/layout.js";
 import { buildReport } from "../core/report.js";
 import type { Entry, Report } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
+import { realpathOr } from "../fs-paths.js";
 import { loadHistory } from "../git/history-index.js";
 import { GitRepo } from "../git/repo.js";
 import { ContentCache } from "./content-cache.js";
@@ -255,10 +256,3 @@ export function toRepoPath(root: string, cwd: string, path: string): string {
   return rel;
 }
 
-function realpathOr(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return path;
-  }
-}
