@@ -27,6 +27,8 @@ export interface CacheHeader {
 export interface CacheContents {
   header: CacheHeader;
   body: Buffer;
+  /** The file's modification time in nanoseconds, when it was read from disk: when it was last written. */
+  writtenNs?: bigint;
 }
 
 /**
@@ -55,8 +57,9 @@ export class CacheDir {
 
   /** A file's checked contents, or null when it is missing or anything about it is off (never followed through a link). */
   async read(name: string, magic: string, key: string): Promise<CacheContents | null> {
-    const bytes = await this.readBytes(name);
-    return bytes === null ? null : decodeCacheFile(bytes, magic, key);
+    const file = await this.readBytes(name);
+    const contents = file === null ? null : decodeCacheFile(file.bytes, magic, key);
+    return contents === null ? null : { ...contents, writtenNs: file!.mtimeNs };
   }
 
   /**
@@ -64,8 +67,8 @@ export class CacheDir {
    * `verified` is called: a caller can start work the header tells it to do while the checksum is computed.
    */
   async open(name: string, magic: string, key: string): Promise<{ header: CacheHeader; verified(): CacheContents | null } | null> {
-    const bytes = await this.readBytes(name);
-    const parts = bytes === null ? null : splitCacheFile(bytes, magic, key);
+    const file = await this.readBytes(name);
+    const parts = file === null ? null : splitCacheFile(file.bytes, magic, key);
     if (parts === null) return null;
     let checked: CacheContents | null | undefined;
     return { header: parts.header, verified: () => (checked ??= checksumMatches(parts) ? parts : null) };
@@ -73,13 +76,13 @@ export class CacheDir {
 
   // Read synchronously: the callers have nothing else to do meanwhile, and on a machine whose cores are
   // busy with git a thread-pool read waits for a core several times over.
-  private async readBytes(name: string): Promise<Buffer | null> {
+  private async readBytes(name: string): Promise<{ bytes: Buffer; mtimeNs: bigint } | null> {
     let fd: number | null = null;
     try {
       fd = openSync(join(this.dir, name), constants.O_RDONLY | NOFOLLOW);
-      const info = fstatSync(fd);
-      if (!info.isFile() || info.size > MAX_BYTES) return null;
-      return readFileSync(fd);
+      const info = fstatSync(fd, { bigint: true });
+      if (!info.isFile() || info.size > BigInt(MAX_BYTES)) return null;
+      return { bytes: readFileSync(fd), mtimeNs: info.mtimeNs };
     } catch {
       return null;
     } finally {

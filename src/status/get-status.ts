@@ -19,6 +19,7 @@ import { GitRepo } from "../git/repo.js";
 import { ContentCache } from "./content-cache.js";
 import { contentDigest, digestBlobs, readVersions } from "./contents.js";
 import { loadPosts, type LoadedPost } from "./load-posts.js";
+import { PostIndex } from "./post-index.js";
 import type { StatusOptions } from "./options.js";
 import { resolveSourceCommits } from "./resolve-commits.js";
 
@@ -85,13 +86,18 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const head = (headSha as PromiseFulfilledResult<string>).value;
   const shallow = (shallowCommits as PromiseFulfilledResult<string[]>).value;
   const caching = ContentCache.open(repo.env, config.translatableKeys, options.cache !== false);
+  const keepText = options.keepText !== false || options.worktree === true;
+  const indexing = keepText ? null : PostIndex.open(repo.env, config, options.cache !== false);
   const scope = (options.paths ?? []).map((p) => toRepoPath(repo.root, options.cwd, p));
 
   // The working tree and the history are read at the same time: one is disk-bound, the other git-bound.
   const [loaded, history] = await Promise.all([
-    listing.then(({ files }) =>
-      loadPosts(repo.root, files, config.keys, { onProgress: (n) => options.onProgress?.("posts", n), keepText: options.keepText !== false || options.worktree === true }),
-    ),
+    Promise.all([listing, indexing]).then(async ([{ files }, index]) => {
+      if (index?.rejected) options.onCacheRebuilt?.("post-index", index.rejected);
+      const loaded = await loadPosts(repo.root, files, config.keys, { onProgress: (n) => options.onProgress?.("posts", n), keepText, ...(index ? { index } : {}) });
+      await index?.save();
+      return loaded;
+    }),
     loadHistory(repo.env, head, {
       isIgnored: (message) => isIgnoredMessage(message, config.ignore),
       ignoreRules: config.ignore,

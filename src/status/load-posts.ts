@@ -1,10 +1,12 @@
 import { realpath } from "node:fs/promises";
 import { availableParallelism } from "node:os";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Config } from "../config/schema.js";
 import { isPostPath } from "../core/layout.js";
 import type { Post } from "../core/types.js";
 import { PostBatchReader, type PostRecord } from "./post-reader.js";
+import { PostIndex, type FileStamp } from "./post-index.js";
 import type { PostWorkerInput, PostWorkerResult } from "./post-worker.js";
 
 /** A post read from the working tree, with its text kept for `--worktree` comparisons. */
@@ -23,6 +25,8 @@ export interface LoadPostsOptions {
   threads?: "auto" | "always" | "never";
   /** Keep each post's bytes for `text` (default true); without them the posts' memory goes once they are parsed. */
   keepText?: boolean;
+  /** Parsed posts by file stamp, used (and filled) when no text is kept. */
+  index?: PostIndex;
 }
 
 /** From this many posts on, a worker thread reads beside the main thread (it costs ~40 ms to start). */
@@ -38,18 +42,62 @@ const CHUNK = 32;
 const SLICE_MS = 1;
 
 /**
- * Reads every post among `files` from the working tree, never following a link out of the repository.
- * Parsing front-matter is most of the cost, so with many posts a worker thread takes chunks of the list
- * from the same counter as the main thread: the two cores share the work whatever else keeps either busy.
+ * Reads every post among `files` from the working tree, never following a link out of the repository;
+ * with an index (and no text wanted), a post whose file is unchanged since it was parsed is not read.
  */
 export async function loadPosts(root: string, files: readonly string[], keys: Config["keys"], options: LoadPostsOptions = {}): Promise<LoadedPost[]> {
   const paths = files.filter(isPostPath);
+  const keepText = options.keepText !== false;
+  // Posts whose file is exactly as when they were parsed come from the index; only the rest are read.
+  const index = !keepText && options.index?.enabled ? options.index : null;
+  const records: (PostRecord | null)[] = new Array(paths.length).fill(null);
+  const stamps: (FileStamp | null)[] = [];
+  const toRead: number[] = [];
+  let slice = performance.now();
+  for (let i = 0; i < paths.length; i++) {
+    const stamp = index === null ? null : PostIndex.stamp(join(root, paths[i]!));
+    const cached = stamp === null ? undefined : index!.get(paths[i]!, stamp);
+    if (cached !== undefined) records[i] = { post: cached, slab: -1, start: 0, end: 0 };
+    else {
+      toRead.push(i);
+      stamps.push(stamp);
+    }
+    if ((i & 255) === 0 && performance.now() - slice > SLICE_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+  }
+  const read = await readPosts(root, toRead.map((i) => paths[i]!), keys, keepText, options);
+  read.records.forEach((record, k) => {
+    records[toRead[k]!] = record;
+    const stamp = stamps[k];
+    if (index !== null && stamp && record !== null && !record.linked && !record.failed) index.set(paths[toRead[k]!]!, stamp, record.post);
+  });
+  const loaded: LoadedPost[] = [];
+  for (const record of records) {
+    const keep = keepText && record !== null && record.slab >= 0;
+    if (record !== null) loaded.push(lazyText(record.post, keep ? read.slabs[record.slab]!.subarray(record.start, record.end) : null, record.linked === true));
+  }
+  return loaded;
+}
+
+/**
+ * Reads `paths` from the working tree. Parsing front-matter is most of the cost, so with many posts a
+ * worker thread takes chunks of the list from the same counter as the main thread: the two cores share
+ * the work whatever else keeps either busy.
+ */
+async function readPosts(
+  root: string,
+  paths: readonly string[],
+  keys: Config["keys"],
+  keepText: boolean,
+  options: LoadPostsOptions,
+): Promise<{ records: (PostRecord | null)[]; slabs: Buffer[] }> {
   const realRoot = await realpath(root);
   const next = new Int32Array(new SharedArrayBuffer(4));
   const threads = options.threads ?? "auto";
-  const keepText = options.keepText !== false;
   const auto = paths.length >= WORKER_THRESHOLD && availableParallelism() >= WORKER_CORES;
-  const helper = threads === "always" || (threads === "auto" && auto) ? startWorker({ root, realRoot, paths, keys, keepText, next, chunk: CHUNK }) : null;
+  const helper = threads === "always" || (threads === "auto" && auto) ? startWorker({ root, realRoot, paths: [...paths], keys, keepText, next, chunk: CHUNK }) : null;
 
   const reader = new PostBatchReader(root, realRoot, keys, keepText);
   const records: (PostRecord | null)[] = new Array(paths.length).fill(null);
@@ -86,13 +134,7 @@ export async function loadPosts(root: string, files: readonly string[], keys: Co
     const record = rest.read(paths[i]!);
     records[i] = record === null ? null : { ...record, slab: record.slab < 0 ? -1 : restBase + record.slab };
   }
-  const all = [...slabs, ...workerSlabs, ...rest.finish()];
-  const loaded: LoadedPost[] = [];
-  for (const record of records) {
-    const keep = keepText && record !== null && record.slab >= 0;
-    if (record !== null) loaded.push(lazyText(record.post, keep ? all[record.slab]!.subarray(record.start, record.end) : null, record.linked === true));
-  }
-  return loaded;
+  return { records, slabs: [...slabs, ...workerSlabs, ...rest.finish()] };
 }
 
 /** The worker's posts, or null when no worker could run (from TypeScript sources, say): the caller then reads them. */

@@ -13,6 +13,8 @@ export interface PostRecord {
   end: number;
   /** Read through a symbolic link: its content is another file's, which git doesn't see as this path's. */
   linked?: true;
+  /** Could not be read (the post stands for the failure, which may pass): never cached. */
+  failed?: true;
 }
 
 const MAX_POST_BYTES = 16 * 1024 * 1024;
@@ -174,6 +176,7 @@ export function unreadable(path: string, code: "SYMLINK_OUTSIDE_REPO" | "INVALID
     slab: -1,
     start: 0,
     end: 0,
+    failed: true,
   };
 }
 
