@@ -214,7 +214,7 @@ describe("planEntries and judge", () => {
     renames: new Map(),
     shallowBoundary: new Set(),
   };
-  const link = (post: Post): Link => ({ lang: "de", translation: post.path, source: "posts/en/a.md", post, via: "layout", settled: null, problems: [] });
+  const link = (post: Post): Link => ({ lang: "de", translation: post.path, source: "posts/en/a.md", post, via: "layout", settled: null, problems: [], copy: false, candidates: [] });
   const digests: Record<string, string> = { v1: "D1", v2: "D2", v3: "D3", v3ws: "D3" };
   const contents = { digest: (b: string) => digests[b] ?? b, worktreeDigest: () => null, now: "2026-01-01T00:00:00Z" };
   const plan = (post: Post, resolutions = new Map<string, CommitResolution>()) =>
