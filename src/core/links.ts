@@ -147,7 +147,14 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
           link.candidates = choice.ambiguous.map((o) => o.path);
           link.problems.push({ code: "AMBIGUOUS_SOURCE", file: post.path, args: { candidates: link.candidates.join(", ") } });
         }
-      } else linkLost(link, role, sourceLanguages, resolveExisting, context, addOriginal);
+      } else {
+        const found = linkLost(link, role, sourceLanguages, resolveExisting, context);
+        if (found !== null) {
+          addOriginal(found);
+          // The layout's file in the moved original's own language is still its copy.
+          link.copy = sameLang(originals.get(found)!.lang, lang);
+        }
+      }
     } else {
       if (post.invalid && !role) problems.push(...post.problems);
       continue;
@@ -170,8 +177,8 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
 }
 
 /**
- * Links a layout translation whose `{path}` no original has: to where a rename took the original, else
- * orphaned, naming the path the original had in history when one of the patterns gives it.
+ * Links a layout translation whose `{path}` no original has: to where a rename took the original (returned),
+ * else orphaned, naming the path the original had in history when one of the patterns gives it (null).
  */
 function linkLost(
   link: Link,
@@ -179,20 +186,19 @@ function linkLost(
   sourceLanguages: readonly string[],
   resolveExisting: (path: string, link: Link) => string | null,
   context: LinkContext,
-  addOriginal: (path: string) => void,
-): void {
+): string | null {
   const guesses = [...new Set(role.layout.sources.flatMap((p) => sourceLanguages.map((l) => p.build(l, role.stem, role.ext))))];
   for (const guess of guesses) {
     const found = resolveExisting(guess, link);
     if (found === null) continue;
     link.source = found;
-    addOriginal(found);
-    return;
+    return found;
   }
   const source = guesses.find((g) => context.existed?.(g) === true) ?? guesses[0]!;
   link.source = source;
   link.settled = "orphaned";
   link.problems.push({ code: "SOURCE_NOT_FOUND", file: link.translation, args: { source } });
+  return null;
 }
 
 /** Posts under a source pattern's folder that no layout gives a role and no front-matter links. */
