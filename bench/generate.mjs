@@ -11,6 +11,11 @@
 // in batches, with and without `source_commit` (full and abbreviated); side branches that translate while
 // the mainline edits, merged back; renames and deletions of originals; typo fixes and broken front-matter
 // in translations; a bogus, an unreachable and a too-early `source_commit`; untracked translations.
+//
+// With `--shape blog` the same history runs on a multilingual Jekyll blog's layout instead: originals in
+// `original/` (a sixth, a quarter of them sharing their name with an original in another language) and
+// `notes/`, each named `{date}-{slug}-{lang}.md` in en, zh or ja; translations into nine languages at
+// `_posts/{lang}/{slug}-{lang}.md`, the original's own language being its copy.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -26,22 +31,36 @@ const LANGS = ["en", "de", "fr", "es", "ja", "zh", "it", "pt", "ko", "ru", "nl",
 const EPOCH = Date.UTC(2020, 0, 1) / 1000;
 /** Share of translations that record `source_commit`, per language (the rest rely on their own commits). */
 const SOURCE_COMMIT_RATE = { de: 0.7, fr: 0.5, es: 0.3, ja: 0.2, zh: 0.6 };
+/** The blog shape's target languages, source languages (in priority order) and source folders. */
+const BLOG_TARGETS = ["ar", "de", "en", "es", "fr", "hant", "hi", "ja", "zh"];
+const BLOG_PRIORITY = ["en", "zh", "ja"];
+const BLOG_CONFIG = {
+  sourceLanguage: "en",
+  languages: BLOG_TARGETS,
+  sourcePriority: BLOG_PRIORITY,
+  layouts: [{ source: ["original/{path}-{lang}.md", "notes/{path}-{lang}.md"], translation: "_posts/{lang}/{path}-{lang}.md" }],
+};
 const AUTHORS = ["Ada Writer <ada@example.com>", "Bo Editor <bo@example.com>", "Chen Translator <chen@example.com>", "Dana Docs <dana@example.com>"];
 
-/** Size options from flags or environment: --quick is 200 × 4 languages × 400 commits. */
+/**
+ * Size options from flags or environment: --quick is 200 × 4 languages × 400 commits; `--shape blog`
+ * (BENCH_SHAPE=blog) defaults to the Jekyll blog's size, 4,600 originals × 9 languages, 12,000 commits.
+ */
 export function sizeFromArgs(args) {
   const quick = args.quick === true || process.env.BENCH_QUICK === "1";
+  const blog = (args.shape ?? process.env.BENCH_SHAPE) === "blog";
   return {
-    originals: intOption(args, "originals", "BENCH_ORIGINALS", quick ? 200 : 3000),
-    languages: intOption(args, "languages", "BENCH_LANGUAGES", quick ? 4 : 6),
-    commits: intOption(args, "commits", "BENCH_COMMITS", quick ? 400 : 6000),
+    originals: intOption(args, "originals", "BENCH_ORIGINALS", quick ? 200 : blog ? 4600 : 3000),
+    languages: blog ? BLOG_TARGETS.length : intOption(args, "languages", "BENCH_LANGUAGES", quick ? 4 : 6),
+    commits: intOption(args, "commits", "BENCH_COMMITS", quick ? 400 : blog ? 12000 : 6000),
     seed: intOption(args, "seed", "BENCH_SEED", 1),
+    ...(blog ? { shape: "blog" } : {}),
   };
 }
 
 /** The generated site for these parameters, built unless an identical one is already there. */
 export async function ensureSite(params, { dir, force = false, log = () => {} } = {}) {
-  const site = dir ?? join(WORK_DIR, `site-n${params.originals}-l${params.languages}-c${params.commits}-s${params.seed}`);
+  const site = dir ?? join(WORK_DIR, `site-n${params.originals}-l${params.languages}-c${params.commits}-s${params.seed}${params.shape ? `-${params.shape}` : ""}`);
   const metaFile = join(site, ".git", "bench-meta.json");
   if (!force && existsSync(metaFile)) {
     const meta = JSON.parse(readFileSync(metaFile, "utf8"));
@@ -54,7 +73,8 @@ export async function ensureSite(params, { dir, force = false, log = () => {} } 
 }
 
 function validate(params) {
-  if (params.languages < 2 || params.languages > LANGS.length) throw new Error(`--languages must be 2..${LANGS.length}`);
+  if (params.shape !== undefined && params.shape !== "blog") throw new Error("--shape must be blog");
+  if (params.shape === undefined && params.languages < 2 || params.languages > LANGS.length) throw new Error(`--languages must be 2..${LANGS.length}`);
   if (params.originals < 10) throw new Error("--originals must be at least 10");
   if (params.commits < 50) throw new Error("--commits must be at least 50");
 }
@@ -72,7 +92,8 @@ export async function generate(params, dir, log = () => {}) {
   const imp = new FastImport(dir, env, marksFile);
   const r = seededRandom(params.seed);
   const vocab = vocabulary(r);
-  const targets = LANGS.slice(1, L);
+  const blog = params.shape === "blog";
+  const targets = blog ? BLOG_TARGETS : LANGS.slice(1, L);
 
   // ---- commits and ancestry (generation order is a topological order: parents come first)
   const commits = [];
@@ -137,10 +158,34 @@ export async function generate(params, dir, log = () => {}) {
   // ---- the site's files
   const sections = Array.from({ length: 16 }, () => vocab.word());
   const subs = Array.from({ length: 8 }, () => vocab.word());
-  const originals = Array.from({ length: N }, (_, id) => {
+  const originals = blog ? blogOriginals() : Array.from({ length: N }, (_, id) => {
     const rel = `${sections[id % sections.length]}/${subs[Math.floor(id / sections.length) % subs.length]}/${vocab.word()}-${vocab.word()}-${id}.md`;
-    return { id, rel, path: `posts/en/${rel}`, versions: [], added: false, deleted: false, renamed: false };
+    return { id, rel, path: `posts/en/${rel}`, lang: "en", group: null, versions: [], added: false, deleted: false, renamed: false };
   });
+  // The blog's originals, a name in two languages as two neighbours sharing one `group`.
+  function blogOriginals() {
+    const list = [];
+    const pad = (n) => String(n).padStart(2, "0");
+    while (list.length < N) {
+      const id = list.length;
+      const folder = r.chance(0.16) ? "original/" : "notes/";
+      const stem = `${2010 + (id % 16)}-${pad(1 + (id % 12))}-${pad(1 + (id % 28))}-${vocab.word()}-${vocab.word()}-${id}`;
+      const roll = r.next();
+      const lang = roll < 0.6 ? "en" : roll < 0.95 ? "zh" : "ja";
+      const make = (i, l) => ({ id: i, stem, lang: l, folder, path: `${folder}${stem}-${l}.md`, group: null, versions: [], added: false, deleted: false, renamed: false });
+      const first = make(id, lang);
+      list.push(first);
+      if (folder === "original/" && list.length < N && r.chance(0.27)) {
+        const twin = make(id + 1, lang === "en" ? "zh" : "en");
+        first.group = twin.group = [first, twin];
+        list.push(twin);
+      }
+    }
+    return list;
+  }
+  /** Of the originals sharing a name, the one a translation into `lang` follows: its own language's, else by priority. */
+  const ownerOf = (o, lang) => (o.group === null ? o : (o.group.find((x) => x.lang === lang) ?? [...o.group].sort((a, b) => BLOG_PRIORITY.indexOf(a.lang) - BLOG_PRIORITY.indexOf(b.lang))[0]));
+  const translationPath = (o, lang) => (blog ? `_posts/${lang}/${o.stem}-${lang}.md` : `posts/${lang}/${o.rel}`);
   const translations = new Map(); // `${id}:${lang}` -> translation object
   const orphans = [];
   const trKey = (orig, lang) => `${orig.id}:${lang}`;
@@ -159,13 +204,15 @@ export async function generate(params, dir, log = () => {}) {
     message: "Start the site\n",
     build(ctx) {
       ctx.raw(`M 100644 inline _config.yml\n${data("title: Synthetic docs\nlang: en\npermalink: /:path/\n")}`);
-      ctx.raw(`M 100644 inline transtrack.config.json\n${data(`${JSON.stringify({ sourceLanguage: "en", root: "posts" }, null, 2)}\n`)}`);
+      ctx.raw(`M 100644 inline transtrack.config.json\n${data(`${JSON.stringify(blog ? BLOG_CONFIG : { sourceLanguage: "en", root: "posts" }, null, 2)}\n`)}`);
       ctx.raw(`M 100644 inline _layouts/post.html\n${data("<article>{{ content }}</article>\n")}`);
       assets.forEach((path, i) => ctx.raw(`M 100644 inline ${path}\n${data(svg(i))}`));
     },
   }));
 
   const editable = (o) => o.added && !o.deleted && !reservedOrig.has(o.id);
+  // A name in two languages keeps both its originals where they are: moving one would part them.
+  const movable = (o) => editable(o) && !o.renamed && o.group === null;
   const pickOriginal = (filter, hot = r.chance(0.3)) => {
     for (let tries = 0; tries < 50; tries++) {
       const span = hot ? Math.max(1, Math.ceil(added * 0.1)) : added;
@@ -176,14 +223,16 @@ export async function generate(params, dir, log = () => {}) {
   };
 
   async function addOriginals(count) {
-    const batch = originals.slice(added, added + count);
+    // A name's two originals arrive together.
+    const end = added + count < N && originals[added + count - 1].group?.[0] === originals[added + count - 1] ? added + count + 1 : added + count;
+    const batch = originals.slice(added, end);
     ({ idx: mainTip } = await commit({
       parents: [mainTip],
-      message: `Add ${batch.length} posts to ${batch[0].rel.split("/")[0]}\n`,
+      message: `Add ${batch.length} posts to ${blog ? batch[0].folder : batch[0].rel.split("/")[0]}\n`,
       build(ctx) {
         for (const o of batch) {
           const doc = newDoc(r, vocab, dateOf(ctx.idx));
-          ctx.put(o, renderOriginal(doc), { path: o.path, doc, key: meaningKey(doc), prevKey: null, prevDoc: null });
+          ctx.put(o, renderOriginal(doc, o.lang), { path: o.path, doc, key: meaningKey(doc), prevKey: null, prevDoc: null });
         }
       },
     }));
@@ -278,7 +327,7 @@ export async function generate(params, dir, log = () => {}) {
       build(ctx) {
         for (const { o, e } of planned) {
           const cur = ctx.view(o);
-          if (ctx.put(o, renderOriginal(e.doc), { path: cur.path, doc: e.doc, key: meaningKey(e.doc), prevKey: cur.key, prevDoc: cur.doc })) {
+          if (ctx.put(o, renderOriginal(e.doc, o.lang), { path: cur.path, doc: e.doc, key: meaningKey(e.doc), prevKey: cur.key, prevDoc: cur.doc })) {
             stats.edits[e.kind] = (stats.edits[e.kind] ?? 0) + 1;
           }
         }
@@ -307,7 +356,7 @@ export async function generate(params, dir, log = () => {}) {
     const key = trKey(orig, lang);
     let tr = translations.get(key);
     if (!tr) {
-      tr = { orig, lang, path: `posts/${lang}/${orig.rel}`, versions: [], usesSource: r.chance(SOURCE_COMMIT_RATE[lang] ?? 0.4) };
+      tr = { orig, lang, path: translationPath(orig, lang), versions: [], usesSource: r.chance(SOURCE_COMMIT_RATE[lang] ?? 0.4) };
       translations.set(key, tr);
     }
     return tr;
@@ -345,7 +394,7 @@ export async function generate(params, dir, log = () => {}) {
     const outdated = [];
     for (let i = 0; i < added; i++) {
       const o = originals[i];
-      if (o.deleted || o.renamed || reservedTr.has(trKey(o, lang))) continue;
+      if (o.deleted || o.renamed || reservedTr.has(trKey(o, lang)) || ownerOf(o, lang) !== o) continue;
       const tr = translations.get(trKey(o, lang));
       const tv = tr ? view(tr, at) : undefined;
       if (!tv) {
@@ -389,7 +438,7 @@ export async function generate(params, dir, log = () => {}) {
         build(ctx) {
           const cur = ctx.view(o);
           const doc = { ...cur.doc, title: [...cur.doc.title, "draft"] };
-          ctx.put(o, renderOriginal(doc), { path: cur.path, doc, key: meaningKey(doc), prevKey: cur.key, prevDoc: cur.doc });
+          ctx.put(o, renderOriginal(doc, o.lang), { path: cur.path, doc, key: meaningKey(doc), prevKey: cur.key, prevDoc: cur.doc });
         },
       });
       abandoned = idx;
@@ -419,26 +468,26 @@ export async function generate(params, dir, log = () => {}) {
       fork();
       continue;
     } else if (roll < 0.064 && progress > 0.3) {
-      const o = pickOriginal((x) => editable(x) && !x.renamed);
+      const o = pickOriginal(movable);
       if (o) {
-        const to = o.path.replace(/\.md$/, `-${vocab.word()}.md`);
-        ({ idx: mainTip } = await commit({ parents: [mainTip], message: `Move ${o.rel} to ${to.split("/").pop()}\n`, build: (ctx) => ctx.rename(o, to) }));
+        const to = blog ? `${o.folder}${o.stem}-${vocab.word()}-${o.lang}.md` : o.path.replace(/\.md$/, `-${vocab.word()}.md`);
+        ({ idx: mainTip } = await commit({ parents: [mainTip], message: `Move ${o.rel ?? o.path} to ${to.split("/").pop()}\n`, build: (ctx) => ctx.rename(o, to) }));
         o.renamed = true;
         o.path = to;
         stats.renames += 1;
         continue;
       }
     } else if (roll < 0.0655 && progress > 0.3) {
-      const o = pickOriginal((x) => editable(x) && !x.renamed);
+      const o = pickOriginal(movable);
       if (o) {
-        ({ idx: mainTip } = await commit({ parents: [mainTip], message: `Remove ${o.rel}\n`, build: (ctx) => ctx.remove(o) }));
+        ({ idx: mainTip } = await commit({ parents: [mainTip], message: `Remove ${o.rel ?? o.path}\n`, build: (ctx) => ctx.remove(o) }));
         o.deleted = true;
         stats.deletes += 1;
         continue;
       }
     } else if (roll < 0.0665) {
       const lang = r.pick(targets);
-      const orphan = { orig: null, lang, path: `posts/${lang}/legacy/${vocab.word()}-${orphans.length}.md`, versions: [] };
+      const orphan = { orig: null, lang, path: blog ? `_posts/${lang}/2009-01-01-legacy-${vocab.word()}-${orphans.length}-${lang}.md` : `posts/${lang}/legacy/${vocab.word()}-${orphans.length}.md`, versions: [] };
       orphans.push(orphan);
       const doc = newDoc(r, vocab, dateOf(commits.length));
       ({ idx: mainTip } = await commit({
@@ -578,8 +627,8 @@ export async function generate(params, dir, log = () => {}) {
   for (let i = 0; i < added && untracked.length < 3; i += 7) {
     const o = originals[i];
     const lang = targets[untracked.length % targets.length];
-    if (o.deleted || o.renamed || translations.has(trKey(o, lang))) continue;
-    const path = `posts/${lang}/${o.rel}`;
+    if (o.deleted || o.renamed || translations.has(trKey(o, lang)) || ownerOf(o, lang) !== o) continue;
+    const path = translationPath(o, lang);
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), renderTranslation(view(o, mainTip).doc, lang));
     untracked.push({ orig: o, lang, path });
@@ -646,7 +695,7 @@ export async function generate(params, dir, log = () => {}) {
       const ov = view(o, head);
       if (!ov || ov.deleted) continue;
       for (const lang of targets) {
-        if (!linked.has(trKey(o, lang))) entries.push({ lang, source: ov.path, translation: null, status: "missing", baseline: null, commitsBehind: 0, staleSince: null });
+        if (ownerOf(o, lang) === o && !linked.has(trKey(o, lang))) entries.push({ lang, source: ov.path, translation: null, status: "missing", baseline: null, commitsBehind: 0, staleSince: null });
       }
     }
     return entries;

@@ -21,7 +21,22 @@ const POST = /\.(md|markdown|mdx)$/i;
 const git = async (argv) => (await gitOutput(dir, argv)).toString("utf8");
 
 const posts = (await git(["ls-files", "-z", "--cached", "--others", "--exclude-standard"])).split("\0").filter((p) => POST.test(p));
-const translations = posts.filter((p) => !p.startsWith("posts/en/"));
+// The blog shape (`_posts/{lang}/{slug}-{lang}.md`) names its original by slug, in original/ or notes/: the
+// one in the translation's own language, else the first of en, zh, ja.
+const BLOG = /^_posts\/([^/]+)\/(.+)-\1\.md$/;
+const blog = posts.some((p) => BLOG.test(p));
+const bySlug = new Map();
+for (const p of posts) {
+  const m = /^(?:original|notes)\/(.+)-([a-z]+)\.md$/.exec(p);
+  if (m) bySlug.set(`${m[1]}\0${m[2]}`, p);
+}
+const originalOf = (translation) => {
+  if (!blog) return translation.replace(/^posts\/[^/]+\//, "posts/en/");
+  const [, lang, slug] = BLOG.exec(translation) ?? [];
+  for (const l of [lang, "en", "zh", "ja"]) if (bySlug.has(`${slug}\0${l}`)) return bySlug.get(`${slug}\0${l}`);
+  return `original/${slug}-en.md`;
+};
+const translations = posts.filter((p) => (blog ? BLOG.test(p) : !p.startsWith("posts/en/")));
 let chosen = translations;
 if (args.sample !== undefined && Number(args.sample) < translations.length) {
   const r = seededRandom(Number(args.seed ?? 7));
@@ -58,7 +73,7 @@ let next = 0;
 async function worker() {
   while (next < chosen.length) {
     const translation = chosen[next++];
-    const original = translation.replace(/^posts\/[^/]+\//, "posts/en/");
+    const original = originalOf(translation);
     const [own, source] = await Promise.all([logOf(translation), logOf(original)]);
     let status;
     if (source.length === 0) status = "orphaned";

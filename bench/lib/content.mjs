@@ -73,14 +73,14 @@ function renderBlocks(blocks, style, mapWord = (w) => w) {
   return rendered.join("\n".repeat(style.gap + 1));
 }
 
-/** The text of an original post (Jekyll-style front-matter). */
-export function renderOriginal(doc) {
+/** The text of an original post in `lang` (Jekyll-style front-matter). */
+export function renderOriginal(doc, lang = "en") {
   const fm = [
     "---",
     "audio: false",
     "generated: false",
     `image: ${doc.fm.image}`,
-    "lang: en",
+    `lang: ${lang}`,
     "layout: post",
     `title: ${cap(doc.title.join(" "))}`,
     `description: ${cap(doc.description.join(" "))}.`,

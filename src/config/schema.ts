@@ -11,8 +11,11 @@ const pattern = z
   .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "must be a relative path inside the repository");
 
 const layout = z.strictObject({
-  /** Where originals live, e.g. `posts/{lang}/{path}`; defaults to `translation`. */
-  source: pattern.optional(),
+  /**
+   * Where originals live, e.g. `posts/{lang}/{path}`; defaults to `translation`. Several patterns (`["original/{path}-{lang}.md",
+   * "notes/{path}-{lang}.md"]`) pool their originals: a translation links to the one with its `{path}`, in any of them.
+   */
+  source: z.union([pattern, z.array(pattern).min(1, "must list at least one pattern")], { error: "a pattern such as original/{path}-{lang}.md, or a list of them" }).optional(),
   /** Where translations live, e.g. `posts/{lang}/{path}` or `docs/{path}.{lang}.md`. */
   translation: pattern,
 });
@@ -29,6 +32,11 @@ export const configSchema = z.strictObject({
   sourceLanguage: LANG.default("en"),
   /** Target languages; when absent, the languages found on disk. */
   languages: z.array(LANG).optional(),
+  /**
+   * Languages of originals, most preferred first: when one `{path}` has originals in several languages, a translation
+   * into a language that has none of them follows the first of these that does.
+   */
+  sourcePriority: z.array(LANG).optional(),
   /** Shorthand for the folder-per-language layout `ROOT/{lang}/{path}`. */
   root: z
     .string()
@@ -65,7 +73,8 @@ export type ConfigInput = z.input<typeof configSchema>;
 
 /** A layout with both patterns known. */
 export interface Layout {
-  source: string;
+  /** One pattern or more; with several, originals under any of them share the translations. */
+  sources: string[];
   translation: string;
 }
 
@@ -73,6 +82,8 @@ export interface Layout {
 export interface Config {
   sourceLanguage: string;
   languages: string[] | null;
+  /** Languages of originals in order of preference, for a `{path}` with originals in several; empty when not configured. */
+  sourcePriority: string[];
   layouts: Layout[];
   keys: { lang: string; translationOf: string; translationKey: string; sourceCommit: string };
   translatableKeys: string[];
@@ -87,12 +98,14 @@ export interface Config {
 /** Turns a validated config into the resolved form the rest of transtrack uses. */
 export function resolveConfig(parsed: z.output<typeof configSchema>): Config {
   const root = parsed.root ?? "posts";
-  const layouts = parsed.layouts?.map((l) => ({ source: l.source ?? l.translation, translation: l.translation })) ?? [
-    { source: `${root.replace(/\/+$/, "")}/{lang}/{path}`, translation: `${root.replace(/\/+$/, "")}/{lang}/{path}` },
+  const folder = `${root.replace(/\/+$/, "")}/{lang}/{path}`;
+  const layouts = parsed.layouts?.map((l) => ({ sources: l.source === undefined ? [l.translation] : [l.source].flat(), translation: l.translation })) ?? [
+    { sources: [folder], translation: folder },
   ];
   return {
     sourceLanguage: parsed.sourceLanguage,
     languages: parsed.languages ?? null,
+    sourcePriority: parsed.sourcePriority ?? [],
     layouts,
     keys: parsed.keys,
     translatableKeys: parsed.translatableKeys,

@@ -1,6 +1,7 @@
 import type { ConfigInput } from "../config/schema.js";
 import { SUBTAG, SUBTAG_SEPARATOR } from "../lang-tag.js";
 import { cmp } from "./links.js";
+import { detectSplit, type SplitFindings } from "./detect-split.js";
 
 // `init` guesses languages from folder and file names, many of which (`docs`, `blog`, `drafts`) are language
 // tags too. So a guess is held to less than a tag may be: a lowercase primary of 2-3 letters, as ISO 639 codes
@@ -15,17 +16,24 @@ export interface Detection {
   config: ConfigInput;
   /** How many posts the detected layout covers, per language. */
   counts: Record<string, number>;
-  kind: "folder" | "suffix" | "none";
+  kind: "folder" | "suffix" | "split" | "none";
+  /** For `split`: the source folders, originals, copies, several-language slugs and unmatched files found. */
+  split?: SplitFindings;
 }
 
 /** Proposes a configuration from the Markdown paths of a repository and the front-matter keys seen. */
 export function detectLayout(paths: readonly string[], frontMatterKeys: ReadonlySet<string>, sourceLanguage?: string): Detection {
   const folder = detectFolder(paths);
   const suffix = detectSuffix(paths);
+  const split = detectSplit(paths);
   const best = total(folder?.counts) >= total(suffix?.counts) ? folder : suffix;
   const keys: Record<string, string> = {};
   if (frontMatterKeys.has("default_lang_commit")) keys.sourceCommit = "default_lang_commit";
   if (frontMatterKeys.has("translationKey")) keys.translationKey = "translationKey";
+  if (split && total(split.counts) > total(best?.counts)) {
+    const config: ConfigInput = { ...split.config, ...(sourceLanguage ? { sourceLanguage } : {}), ...(Object.keys(keys).length ? { keys } : {}) };
+    return { config, counts: split.counts, kind: "split", split: split.findings };
+  }
   if (!best) return { config: { ...(sourceLanguage ? { sourceLanguage } : {}), ...(Object.keys(keys).length ? { keys } : {}) }, counts: {}, kind: "none" };
   const langs = Object.keys(best.counts).sort(cmp);
   const source =

@@ -52,7 +52,7 @@ export function planEntries(input: PlanInput): Plan {
   };
 
   for (const link of input.links) {
-    const entry = newEntry({ lang: link.lang, source: link.source, translation: link.translation, status: "unknown", problems: link.problems });
+    const entry = newEntry({ lang: link.lang, source: link.source, translation: link.translation, status: "unknown", problems: link.problems, ...(link.copy ? { copy: true as const } : {}) });
     const problem = (code: Problem["code"], args?: Problem["args"]) =>
       entry.problems.push({ code, file: link.translation, ...(args ? { args } : {}) });
     if (link.settled || link.source === null) {

@@ -30,10 +30,14 @@ export class PathPattern {
   /** Capture numbers of the lang, stem and ext groups, or -1 for a group the pattern lacks. */
   private readonly groups = { lang: -1, stem: -1, ext: -1 };
 
-  /** `declared`: the configured languages, matched as written even when their primary is longer than 3 letters. */
-  constructor(text: string, declared: readonly string[] = []) {
+  /**
+   * `declared`: the configured languages, matched as written even when their primary is longer than 3 letters;
+   * with `onlyDeclared`, `{lang}` matches those alone, so a `-asm` ending is not taken for a language.
+   */
+  constructor(text: string, declared: readonly string[] = [], onlyDeclared = false) {
     this.text = text;
-    const lang = [UNDECLARED_LANG, ...[...new Set(declared)].filter(isLangTag).map(escapeRegExp)].join("|");
+    const tags = [...new Set(declared)].filter(isLangTag).map(escapeRegExp);
+    const lang = (onlyDeclared && tags.length > 0 ? tags : [UNDECLARED_LANG, ...tags]).join("|");
     let captures = 0;
     const source = text
       .split(/(\{lang\}|\{path\}|\{ext\})/)
@@ -71,8 +75,19 @@ export class PathPattern {
 
   /** The path this pattern gives for a language, stem and ending. */
   build(lang: string, stem: string, ext: string | null): string {
-    return this.text.replaceAll("{lang}", lang).replaceAll("{path}", stem).replaceAll("{ext}", ext ?? "md");
+    return buildPath(this.text, lang, stem, ext);
   }
+
+  /** The folder every match lies in: the pattern up to the last `/` before its first placeholder ("" for the root). */
+  folder(): string {
+    const head = this.text.slice(0, this.text.search(/\{(?:lang|path|ext)\}/));
+    return head.slice(0, head.lastIndexOf("/") + 1);
+  }
+}
+
+/** The path a layout pattern's text gives for a language, stem and ending. */
+export function buildPath(pattern: string, lang: string, stem: string, ext: string | null): string {
+  return pattern.replaceAll("{lang}", lang).replaceAll("{path}", stem).replaceAll("{ext}", ext ?? "md");
 }
 
 /** The text of capture `n`, or undefined for a group the pattern lacks (`n` < 0). */
@@ -83,19 +98,23 @@ function capture(m: RegExpExecArray, n: number): string | undefined {
 /** A layout with its patterns compiled. */
 export interface CompiledLayout {
   index: number;
-  source: PathPattern;
+  /** Where originals live: one pattern, or several whose originals share the translations. */
+  sources: PathPattern[];
   translation: PathPattern;
   /** Originals and translations share one pattern and differ only by language. */
   shared: boolean;
 }
 
-/** Compiles the configured layouts, in order; `declared` languages match in paths whatever their length. */
-export function compileLayouts(layouts: readonly Layout[], declared: readonly string[] = []): CompiledLayout[] {
+/**
+ * Compiles the configured layouts, in order; `declared` languages match in paths whatever their length, and
+ * with `onlyDeclared` (the site lists its languages) they are the only ones `{lang}` matches.
+ */
+export function compileLayouts(layouts: readonly Layout[], declared: readonly string[] = [], onlyDeclared = false): CompiledLayout[] {
   return layouts.map((l, index) => ({
     index,
-    source: new PathPattern(l.source, declared),
-    translation: new PathPattern(l.translation, declared),
-    shared: l.source === l.translation,
+    sources: l.sources.map((s) => new PathPattern(s, declared, onlyDeclared)),
+    translation: new PathPattern(l.translation, declared, onlyDeclared),
+    shared: l.sources.length === 1 && l.sources[0] === l.translation,
   }));
 }
 
@@ -112,7 +131,7 @@ export interface LayoutRole {
 export function layoutRole(path: string, layouts: readonly CompiledLayout[], sourceLanguage: string): LayoutRole | null {
   for (const layout of layouts) {
     if (layout.shared) {
-      const m = layout.source.match(path);
+      const m = layout.translation.match(path);
       if (!m) continue;
       const role = m.lang === null || sameLang(m.lang, sourceLanguage) ? "original" : "translation";
       return { layout, role, lang: m.lang, stem: m.stem, ext: m.ext };
@@ -121,8 +140,10 @@ export function layoutRole(path: string, layouts: readonly CompiledLayout[], sou
     // source pattern also matches `intro.de.md` (stem `intro.de`); the language tag decides.
     const asTranslation = layout.translation.match(path);
     if (asTranslation) return { layout, role: "translation", lang: asTranslation.lang, stem: asTranslation.stem, ext: asTranslation.ext };
-    const asSource = layout.source.match(path);
-    if (asSource) return { layout, role: "original", lang: asSource.lang, stem: asSource.stem, ext: asSource.ext };
+    for (const source of layout.sources) {
+      const asSource = source.match(path);
+      if (asSource) return { layout, role: "original", lang: asSource.lang, stem: asSource.stem, ext: asSource.ext };
+    }
   }
   return null;
 }

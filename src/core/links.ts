@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
-import { compileLayouts, layoutRole, sameLang, type LayoutRole } from "./layout.js";
-import { normalizeRepoPath } from "./paths.js";
+import { compileLayouts, layoutRole, sameLang, type CompiledLayout, type LayoutRole } from "./layout.js";
+import { chooseOriginal, type Original } from "./originals.js";
+import { isUnder, normalizeRepoPath } from "./paths.js";
 import type { Post, Problem } from "./types.js";
 
 /** The language tag of a translation whose language can't be told. */
@@ -17,16 +18,16 @@ export interface Link {
   source: string | null;
   post: Post;
   via: LinkKind;
-  /** Decided without history: the post can't be read, or its original doesn't exist. */
-  settled: "invalid" | "orphaned" | null;
+  /** Decided without history: the post can't be read, its original doesn't exist, or which original is ambiguous. */
+  settled: "invalid" | "orphaned" | "unknown" | null;
   problems: Problem[];
+  /** The file in its original's own language under the layout: a copy of it rather than a translation. */
+  copy: boolean;
+  /** The originals it could follow when the layout can't tell which (`AMBIGUOUS_SOURCE`); else empty. */
+  candidates: string[];
 }
 
-/** An original that has translations, or should have. */
-export interface Original {
-  path: string;
-  lang: string;
-}
+export type { Original } from "./originals.js";
 
 /** Every translation linked to its original, and every original. */
 export interface Linkage {
@@ -34,6 +35,8 @@ export interface Linkage {
   originals: Original[];
   /** Problems that belong to no translation (an unreadable post outside every layout). */
   problems: Problem[];
+  /** Posts under a layout's source folder that no pattern matches, so they are neither originals nor translations. */
+  unmatched: string[];
 }
 
 /** What linking needs to know of the repository besides the posts. */
@@ -42,11 +45,15 @@ export interface LinkContext {
   committed: ReadonlySet<string>;
   /** Where a path that no longer exists was renamed to, following the history; null when it wasn't. */
   movedTo(path: string): string | null;
+  /** True when the history ever had a file at this path (a deleted original, say). */
+  existed?(path: string): boolean;
 }
 
 /** Links every translation to its original by `translation_of`, `translation_key`, then layout. */
 export function linkPosts(posts: readonly Post[], config: Config, context: LinkContext): Linkage {
-  const layouts = compileLayouts(config.layouts, [config.sourceLanguage, ...(config.languages ?? [])]);
+  const declared = [config.sourceLanguage, ...config.sourcePriority, ...(config.languages ?? [])];
+  // A site that lists its languages is matched by those alone: `notes/x64-asm.md` is no original in "asm".
+  const layouts = compileLayouts(config.layouts, declared, config.languages !== null);
   // Roles by post index rather than by path: a path's role depends on the path alone.
   const roles = posts.map((post) => layoutRole(post.path, layouts, config.sourceLanguage));
   const byPath = indexByPath(posts);
@@ -54,20 +61,33 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
   const exists = (path: string) => byPath.has(path) || context.committed.has(path);
 
   const originals = new Map<string, Original>();
-  const addOriginal = (path: string) => {
+  const addOriginal = (path: string, role: LayoutRole | null = null) => {
     if (originals.has(path)) return;
     const index = byPath.get(path);
     const lang = index === undefined ? null : (posts[index]!.lang ?? roles[index]?.lang);
-    originals.set(path, { path, lang: lang ?? config.sourceLanguage });
+    const layout = role ? { translation: role.layout.translation.text, stem: role.stem, ext: role.ext } : null;
+    originals.set(path, { path, lang: lang ?? config.sourceLanguage, layout, siblings: [path] });
   };
-  // Per layout (by index), the original of each stem: keyed by stem alone, not by a string built per post.
-  const layoutOriginals = layouts.map(() => new Map<string, string>());
+  // Per translation pattern, the originals of each stem: layouts that share one pool their originals.
+  const layoutOriginals = new Map<string, Map<string, Original[]>>();
   for (let i = 0; i < posts.length; i++) {
     const post = posts[i]!;
     const role = roles[i]!;
     if (!isLayoutOriginal(post, role, config.sourceLanguage)) continue;
-    addOriginal(post.path);
-    layoutOriginals[role.layout.index]!.set(role.stem, post.path);
+    addOriginal(post.path, role);
+    let byStem = layoutOriginals.get(role.layout.translation.text);
+    if (byStem === undefined) layoutOriginals.set(role.layout.translation.text, (byStem = new Map()));
+    const group = byStem.get(role.stem);
+    if (group === undefined) byStem.set(role.stem, [originals.get(post.path)!]);
+    else group.push(originals.get(post.path)!);
+  }
+  for (const byStem of layoutOriginals.values()) {
+    for (const group of byStem.values()) {
+      if (group.length < 2) continue;
+      group.sort((a, b) => cmp(a.path, b.path));
+      const siblings = group.map((o) => o.path);
+      for (const o of group) o.siblings = siblings;
+    }
   }
   const keyOriginal = findKeyOriginals(posts, roles, config.sourceLanguage);
   for (const original of keyOriginal.values()) if (original !== null && original !== "many") addOriginal(original);
@@ -83,6 +103,7 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
     }
     return null;
   };
+  const sourceLanguages = [...new Set([...config.sourcePriority, config.sourceLanguage])];
 
   for (let i = 0; i < posts.length; i++) {
     const post = posts[i]!;
@@ -115,15 +136,25 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
       } else link.source = original;
     } else if (role?.role === "translation") {
       link = newLink(post, lang, "layout");
-      const original = layoutOriginals[role.layout.index]!.get(role.stem);
-      const expected = original ?? role.layout.source.build(config.sourceLanguage, role.stem, role.ext);
-      // An original among the posts exists; only a path built from the pattern needs looking up.
-      const found = original ?? resolveExisting(expected, link);
-      link.source = found ?? expected;
-      if (found === null) {
-        link.settled = "orphaned";
-        link.problems.push({ code: "SOURCE_NOT_FOUND", file: post.path, args: { source: expected } });
-      } else addOriginal(found);
+      const group = layoutOriginals.get(role.layout.translation.text)?.get(role.stem);
+      if (group !== undefined) {
+        const choice = chooseOriginal(group, lang, config.sourcePriority);
+        if (choice.original !== null) {
+          link.source = choice.original.path;
+          link.copy = sameLang(choice.original.lang, lang);
+        } else {
+          link.settled = "unknown";
+          link.candidates = choice.ambiguous.map((o) => o.path);
+          link.problems.push({ code: "AMBIGUOUS_SOURCE", file: post.path, args: { candidates: link.candidates.join(", ") } });
+        }
+      } else {
+        const found = linkLost(link, role, sourceLanguages, resolveExisting, context);
+        if (found !== null) {
+          addOriginal(found);
+          // The layout's file in the moved original's own language is still its copy.
+          link.copy = sameLang(originals.get(found)!.lang, lang);
+        }
+      }
     } else {
       if (post.invalid && !role) problems.push(...post.problems);
       continue;
@@ -136,12 +167,52 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
       link.problems.push({ code: "LANG_UNKNOWN", file: post.path });
     }
     const original = link.source ? originals.get(link.source) : undefined;
-    if (original && link.lang && sameLang(original.lang, link.lang)) continue;
+    // Only a layout keeps a copy in the original's own language; a front-matter link in it names no translation.
+    if (!link.copy && original && link.lang && sameLang(original.lang, link.lang)) continue;
     if (config.languages && link.lang && !config.languages.some((l) => sameLang(l, link.lang))) continue;
     links.push(link);
   }
   flagDuplicates(links);
-  return { links, originals: [...originals.values()].sort((a, b) => cmp(a.path, b.path)), problems };
+  return { links, originals: [...originals.values()].sort((a, b) => cmp(a.path, b.path)), problems, unmatched: unmatchedPosts(posts, roles, layouts) };
+}
+
+/**
+ * Links a layout translation whose `{path}` no original has: to where a rename took the original (returned),
+ * else orphaned, naming the path the original had in history when one of the patterns gives it (null).
+ */
+function linkLost(
+  link: Link,
+  role: LayoutRole,
+  sourceLanguages: readonly string[],
+  resolveExisting: (path: string, link: Link) => string | null,
+  context: LinkContext,
+): string | null {
+  const guesses = [...new Set(role.layout.sources.flatMap((p) => sourceLanguages.map((l) => p.build(l, role.stem, role.ext))))];
+  for (const guess of guesses) {
+    const found = resolveExisting(guess, link);
+    if (found === null) continue;
+    link.source = found;
+    return found;
+  }
+  const source = guesses.find((g) => context.existed?.(g) === true) ?? guesses[0]!;
+  link.source = source;
+  link.settled = "orphaned";
+  link.problems.push({ code: "SOURCE_NOT_FOUND", file: link.translation, args: { source } });
+  return null;
+}
+
+/** Posts under a source pattern's folder that no layout gives a role and no front-matter links. */
+function unmatchedPosts(posts: readonly Post[], roles: readonly (LayoutRole | null)[], layouts: readonly CompiledLayout[]): string[] {
+  // The repository's root is no source folder: a README beside `{path}.{lang}.md` is no stray original.
+  const folders = [...new Set(layouts.flatMap((l) => l.sources.map((p) => p.folder())))].filter((f) => f !== "");
+  if (folders.length === 0) return [];
+  const unmatched: string[] = [];
+  for (let i = 0; i < posts.length; i++) {
+    const post = posts[i]!;
+    if (roles[i] !== null || post.translationOf || post.translationKey) continue;
+    if (folders.some((f) => isUnder(post.path, f.slice(0, -1)))) unmatched.push(post.path);
+  }
+  return unmatched.sort(cmp);
 }
 
 /** Each post's path with the post's index; a later post of the same path wins. */
@@ -181,7 +252,7 @@ function findKeyOriginals(posts: readonly Post[], roles: readonly (LayoutRole | 
 
 /** A link with nothing resolved yet; its keys keep the order links have always had. */
 function newLink(post: Post, lang: string, via: LinkKind): Link {
-  return { translation: post.path, post, settled: null, problems: [...post.problems], lang, source: null, via };
+  return { translation: post.path, post, settled: null, problems: [...post.problems], lang, source: null, via, copy: false, candidates: [] };
 }
 
 /** Flags each unsettled link after the first of the same language and original as a duplicate. */

@@ -1,5 +1,5 @@
-import { cmp, type Link, type Original } from "./links.js";
-import { sameLang } from "./layout.js";
+import { cmp, type Link } from "./links.js";
+import { expectedTranslation, type Original } from "./originals.js";
 import { newEntry, STATUSES, type Entry, type Problem, type Report, type Summary } from "./types.js";
 
 /** What the report step needs: the judged entries and the originals that may lack translations. */
@@ -11,6 +11,8 @@ export interface ReportInput {
   links: readonly Link[];
   /** Configured target languages; null means the languages found. */
   languages: readonly string[] | null;
+  /** Languages of originals in order of preference (`sourcePriority`). */
+  sourcePriority: readonly string[];
   wanted(lang: string): boolean;
   lastChange(path: string): string | null;
   problems: readonly Problem[];
@@ -20,12 +22,21 @@ export interface ReportInput {
 export function buildReport(input: ReportInput): Report {
   const found = new Set(input.links.map((l) => l.lang).filter(Boolean));
   const languages = (input.languages ? [...input.languages] : [...found].sort(cmp)).filter(input.wanted);
-  const translated = new Set(input.links.filter((l) => l.source).map((l) => `${l.lang}\0${l.source}`));
+  // An ambiguous translation stands for each of its candidates: none of them lacks it.
+  const translated = new Set(input.links.flatMap((l) => [...(l.source ? [l.source] : []), ...l.candidates].map((s) => `${l.lang}\0${s}`)));
+  const byPath = new Map(input.originals.map((o) => [o.path, o] as const));
   const entries = [...input.entries];
   for (const original of input.originals) {
     for (const lang of languages) {
-      if (sameLang(lang, original.lang) || translated.has(`${lang}\0${original.path}`)) continue;
-      entries.push(newEntry({ lang, source: original.path, translation: null, status: "missing", sourceCommit: input.lastChange(original.path) }));
+      const expected = expectedTranslation(original, lang, byPath, input.sourcePriority);
+      if (expected === null || original.siblings.some((s) => translated.has(`${lang}\0${s}`))) continue;
+      const entry = newEntry({ lang, source: original.path, translation: null, status: "missing", sourceCommit: input.lastChange(original.path), expectedPath: expected.path });
+      if (expected.copy) entry.copy = true;
+      if (expected.ambiguous) {
+        const candidates = expected.ambiguous.map((o) => o.path).join(", ");
+        entry.problems.push({ code: "AMBIGUOUS_SOURCE", file: expected.path ?? original.path, args: { candidates } });
+      }
+      entries.push(entry);
     }
   }
   entries.sort((a, b) => cmp(a.lang, b.lang) || cmp(a.source ?? "", b.source ?? "") || cmp(a.translation ?? "", b.translation ?? ""));

@@ -31,6 +31,7 @@ export const PROBLEM_CODES = [
   "TRANSLATION_UNCOMMITTED",
   "SOURCE_UNCOMMITTED",
   "SYMLINK_OUTSIDE_REPO",
+  "AMBIGUOUS_SOURCE",
 ] as const;
 
 /** One of `PROBLEM_CODES`. */
@@ -52,6 +53,10 @@ export interface Entry {
   /** ISO 8601 date of the first meaningful commit after the baseline, or null. */
   staleSince: string | null;
   problems: Problem[];
+  /** Present, and true, on the file in the original's own language that the layout keeps as its copy. */
+  copy?: true;
+  /** On a missing entry: where the layout would put the translation, or null when no layout says. */
+  expectedPath?: string | null;
 }
 
 /** An entry with nothing measured yet: no baseline, no commits behind, no problems. */

@@ -239,7 +239,7 @@ function renderRow(entry: Entry, index: number, diff: ChangeDiff | undefined, f:
   return html`<tbody class="entry" data-index="${index}" data-lang="${entry.lang}" data-status="${entry.status}" data-rank="${rank}" data-translation="${translation}" data-source="${source}" data-behind="${counted ? entry.commitsBehind : ""}" data-lines="${stale ? lines : ""}" data-since="${entry.staleSince ?? ""}" data-search="${search}">
 <tr>
 <td><span class="mono">${entry.lang}</span></td>
-<th scope="row"><span class="path">${path(translation)}</span>${title ? html`<span class="title" lang="${entry.lang}">${title}</span>` : ""}${problems}</th>
+<th scope="row"><span class="path">${path(translation)}</span>${entry.copy ? html` <span class="badge copy" data-copy="true">${t("status.copy")}</span>` : ""}${title ? html`<span class="title" lang="${entry.lang}">${title}</span>` : ""}${problems}</th>
 <td>${source ? html`<span class="path">${path(source)}</span>` : none}</td>
 <td><span class="badge st-${entry.status}">${t(`statusName.${entry.status}`)}</span></td>
 <td class="num">${counted ? f.number(entry.commitsBehind) : none}</td>
@@ -285,7 +285,7 @@ function renderMissing(report: Report, f: Formats): Html {
     ? groups.map(
         (g) => html`<details class="missing-group" data-lang="${g.lang}"${g.entries.length <= 20 ? new Html(" open") : ""}>
 <summary><h3>${f.language(g.lang)} <span class="lang-code">${g.lang}</span></h3><span class="badge st-missing">${t("statusCount.missing", { count: g.entries.length })}</span></summary>
-<ul>${g.entries.map((e) => html`<li data-source="${e.source ?? ""}"><span class="path">${path(e.source ?? "")}</span>${f.titles.get(e.source ?? "") ? html`<span class="title">${f.titles.get(e.source ?? "")}</span>` : ""}</li>`)}</ul>
+<ul>${g.entries.map((e) => html`<li data-source="${e.source ?? ""}" data-expected="${e.expectedPath ?? ""}"><span class="path">${path(e.source ?? "")}</span>${f.titles.get(e.source ?? "") ? html`<span class="title">${f.titles.get(e.source ?? "")}</span>` : ""}${e.expectedPath ? html`<span class="expected">${t(e.copy ? "report.expectedCopy" : "report.expectedPath")} <span class="path">${path(e.expectedPath)}</span></span>` : ""}</li>`)}</ul>
 </details>`,
       )
     : html`<p class="note">${t("report.noMissing")}</p>`;

@@ -56,13 +56,20 @@ function rank(status: Status): number {
   return [...ATTENTION, "missing", "up-to-date"].indexOf(status);
 }
 
+/** The translation's path; for a missing one, the path it would have, else a placeholder. */
+function entryPath(entry: Entry, t: Translate): string {
+  const path = entry.translation ?? entry.expectedPath ?? null;
+  return path !== null ? printable(path) : t("status.noTranslation", { lang: entry.lang });
+}
+
 /** One entry as a table row. */
 function renderEntry(entry: Entry, view: StatusView, widths: { status: number; path: number }): string {
   const { t, color } = view;
   const label = paintStatus(entry.status, color)(padColumns(t(`statusName.${entry.status}`), widths.status));
-  const path = padColumns(entry.translation !== null ? printable(entry.translation) : t("status.noTranslation", { lang: entry.lang }), widths.path);
+  const path = padColumns(entryPath(entry, t), widths.path);
   const source = entry.source ? color.dim(`← ${printable(entry.source)}`) : "";
   const details: string[] = [];
+  if (entry.copy) details.push(t("status.copy"));
   if (entry.status === "stale") {
     details.push(t("status.behind", { count: entry.commitsBehind }));
     details.push(`${color.green(`+${entry.linesAdded}`)} ${color.red(`−${entry.linesRemoved}`)}`);
@@ -82,7 +89,7 @@ export function renderStatus(report: Report, view: StatusView): string {
     if (!view.quiet) lines.push("");
     const widths = {
       status: Math.max(...entries.map((e) => displayWidth(view.t(`statusName.${e.status}`)))),
-      path: Math.max(...entries.map((e) => displayWidth(e.translation !== null ? printable(e.translation) : view.t("status.noTranslation", { lang: e.lang })))),
+      path: Math.max(...entries.map((e) => displayWidth(entryPath(e, view.t)))),
     };
     for (const entry of entries) lines.push(renderEntry(entry, view, widths));
   } else if (!view.quiet) {

@@ -133,6 +133,7 @@ details.change[open] > summary { margin-bottom: 8px; }
 .missing-group ul { margin: 0; padding: 0 16px 12px 40px; columns: 2 360px; column-gap: 32px; }
 .missing-group li { break-inside: avoid; padding: 2px 0; }
 .missing-group li .title { display: inline; margin-left: 8px; }
+.missing-group li .expected { display: block; color: var(--muted); font-size: 12.5px; margin-top: 2px; overflow-wrap: anywhere; }
 .problems td, .problems th { border-top: 1px solid var(--border-soft); }
 .problems thead th { border-top: 0; }
 .note { color: var(--muted); margin: 0; padding: 16px; }

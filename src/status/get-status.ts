@@ -114,8 +114,10 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const linkage = linkPosts(
     loaded.map((l) => l.post),
     config,
-    { committed: new Set(headBlobs.keys()), movedTo: (path) => movedTo(history, path) },
+    { committed: new Set(headBlobs.keys()), movedTo: (path) => movedTo(history, path), existed: (path) => history.changes.has(path) },
   );
+  const unmatched = linkage.unmatched.filter((p) => scope.length === 0 || scope.some((dir) => isUnder(p, dir)));
+  if (unmatched.length > 0) options.onUnmatched?.(unmatched);
   const inScope = (path: string | null) => path !== null && (scope.length === 0 || scope.some((dir) => isUnder(path, dir)));
   const wanted = (lang: string) => !options.languages?.length || options.languages.includes(lang);
   const links = linkage.links.filter((l) => wanted(l.lang) && (inScope(l.translation) || inScope(l.source)));
@@ -174,6 +176,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     originals: linkage.originals.filter((o) => inScope(o.path)),
     links: linkage.links,
     languages: config.languages ?? null,
+    sourcePriority: config.sourcePriority,
     wanted,
     lastChange: (path) => {
       const change = history.changes.get(path)?.[0];

@@ -18,7 +18,15 @@ export interface InitResult {
 }
 
 /** Detects the site's layout and languages and writes `transtrack.config.json` at the repository root. */
-export async function initConfig(options: { cwd: string; env: NodeJS.ProcessEnv; force?: boolean; dryRun?: boolean; sourceLanguage?: string }): Promise<InitResult> {
+export async function initConfig(options: {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  force?: boolean;
+  dryRun?: boolean;
+  sourceLanguage?: string;
+  /** Shown what was detected before anything is written; writes only when it resolves true (default: always). */
+  confirm?: (detection: Detection) => Promise<boolean>;
+}): Promise<InitResult> {
   const repo = await GitRepo.open(options.cwd, options.env);
   try {
     const file = join(repo.root, CONFIG_FILE);
@@ -31,8 +39,10 @@ export async function initConfig(options: { cwd: string; env: NodeJS.ProcessEnv;
     }
     const detection = detectLayout(paths, keys, options.sourceLanguage);
     const config = { $schema: "./node_modules/transtrack/schema/config.schema.json", ...detection.config };
-    if (!options.dryRun) await writeFileAtomic(file, `${JSON.stringify(config, null, 2)}\n`);
-    return { file: CONFIG_FILE, detection: { ...detection, config }, written: !options.dryRun };
+    const detected = { ...detection, config };
+    const write = !options.dryRun && (options.confirm === undefined || (await options.confirm(detected)));
+    if (write) await writeFileAtomic(file, `${JSON.stringify(config, null, 2)}\n`);
+    return { file: CONFIG_FILE, detection: detected, written: write };
   } finally {
     await repo.close();
   }

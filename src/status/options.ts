@@ -19,6 +19,8 @@ export interface StatusOptions {
   probe?: RepoProbe;
   /** Told when a cache file was there but could not be used (another build's, damaged), and is rebuilt. */
   onCacheRebuilt?: (cache: string, reason: string) => void;
+  /** Told of the posts under a source folder that no layout pattern matches (for `--verbose`). */
+  onUnmatched?: (paths: readonly string[]) => void;
   /** Keep the posts' text in the analysis (default true); a caller that needs only the report saves the memory. */
   keepText?: boolean;
 }

@@ -84,10 +84,15 @@ describe("layouts", () => {
       source: "original/2025-10-27-china-open-source-ai-en.md",
     });
     expect(entry(report, "_posts/en/2025-11-02-tea-en.md")).toMatchObject({ status: "up-to-date", source: "original/2025-11-02-tea-zh.md" });
-    // The zh original's own-language copy is not a translation of it.
-    expect(report.translations.some((e) => e.translation === "_posts/zh/2025-11-02-tea-zh.md")).toBe(false);
-    const missing = report.translations.filter((e) => e.status === "missing").map((e) => `${e.lang}:${e.source}`).sort();
-    expect(missing).toEqual(["de:original/2025-11-02-tea-zh.md", "zh:original/2025-10-27-china-open-source-ai-en.md"]);
+    // The zh original's own-language file is its copy, judged like a translation.
+    expect(entry(report, "_posts/zh/2025-11-02-tea-zh.md")).toMatchObject({ status: "up-to-date", source: "original/2025-11-02-tea-zh.md", copy: true });
+    expect(entry(report, "_posts/en/2025-11-02-tea-en.md").copy).toBeUndefined();
+    const missing = report.translations.filter((e) => e.status === "missing").map((e) => [e.lang, e.source, e.expectedPath, e.copy ?? false]);
+    expect(missing).toEqual([
+      ["de", "original/2025-11-02-tea-zh.md", "_posts/de/2025-11-02-tea-de.md", false],
+      ["en", "original/2025-10-27-china-open-source-ai-en.md", "_posts/en/2025-10-27-china-open-source-ai-en.md", true],
+      ["zh", "original/2025-10-27-china-open-source-ai-en.md", "_posts/zh/2025-10-27-china-open-source-ai-zh.md", false],
+    ]);
   });
 
   it("explicit links anywhere, with configured key names", async () => {

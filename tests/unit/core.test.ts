@@ -9,6 +9,7 @@ import { isIgnoredMessage } from "../../src/core/ignore.js";
 import { compileLayouts, layoutRole, PathPattern } from "../../src/core/layout.js";
 import { linkPosts, type Link } from "../../src/core/links.js";
 import { normalizeBody, normalizeContent } from "../../src/core/normalize.js";
+import { buildReport } from "../../src/core/report.js";
 import { isUnder, normalizeRepoPath } from "../../src/core/paths.js";
 import { newPost, type Post } from "../../src/core/types.js";
 
@@ -213,7 +214,7 @@ describe("planEntries and judge", () => {
     renames: new Map(),
     shallowBoundary: new Set(),
   };
-  const link = (post: Post): Link => ({ lang: "de", translation: post.path, source: "posts/en/a.md", post, via: "layout", settled: null, problems: [] });
+  const link = (post: Post): Link => ({ lang: "de", translation: post.path, source: "posts/en/a.md", post, via: "layout", settled: null, problems: [], copy: false, candidates: [] });
   const digests: Record<string, string> = { v1: "D1", v2: "D2", v3: "D3", v3ws: "D3" };
   const contents = { digest: (b: string) => digests[b] ?? b, worktreeDigest: () => null, now: "2026-01-01T00:00:00Z" };
   const plan = (post: Post, resolutions = new Map<string, CommitResolution>()) =>
@@ -277,5 +278,86 @@ describe("linkPosts", () => {
     const config = { ...DEFAULT_CONFIG, languages: ["hant"] };
     const { links } = linkPosts([newPost("posts/en/a.md"), newPost("posts/hant/a.md"), newPost("posts/images/a.md")], config, context);
     expect(links).toMatchObject([{ translation: "posts/hant/a.md", source: "posts/en/a.md", lang: "hant", via: "layout" }]);
+  });
+});
+
+describe("split layouts (a Jekyll blog)", () => {
+  const context = { committed: new Set<string>(), movedTo: () => null };
+  const blog = (extra: Partial<typeof DEFAULT_CONFIG> = {}) => ({
+    ...DEFAULT_CONFIG,
+    languages: ["de", "en", "hant", "ja", "zh"],
+    layouts: [{ sources: ["original/{path}-{lang}.md", "notes/{path}-{lang}.md"], translation: "_posts/{lang}/{path}-{lang}.md" }],
+    ...extra,
+  });
+  const posts = [
+    "original/2014-02-05-pg-en.md",
+    "original/2014-02-05-pg-zh.md",
+    "notes/2025-01-16-moral-zh.md",
+    "notes/2025-02-10-x64-assembly-conv.md",
+    "notes/2025-02-11-x64-asm.md",
+    "_posts/de/2014-02-05-pg-de.md",
+    "_posts/en/2014-02-05-pg-en.md",
+    "_posts/zh/2014-02-05-pg-zh.md",
+    "_posts/hant/2025-01-16-moral-hant.md",
+    "_posts/zh/2025-01-16-moral-zh.md",
+    "_posts/de/2020-01-01-gone-de.md",
+  ].map((p) => newPost(p));
+
+  it("links translations to originals in any source folder and language, own-language files as copies", () => {
+    const { links, originals, unmatched } = linkPosts(posts, blog({ sourcePriority: ["en", "zh"] }), context);
+    const by = Object.fromEntries(links.map((l) => [l.translation, l]));
+    expect(by["_posts/hant/2025-01-16-moral-hant.md"]).toMatchObject({ source: "notes/2025-01-16-moral-zh.md", lang: "hant", copy: false });
+    expect(by["_posts/zh/2025-01-16-moral-zh.md"]).toMatchObject({ source: "notes/2025-01-16-moral-zh.md", copy: true });
+    expect(by["_posts/en/2014-02-05-pg-en.md"]).toMatchObject({ source: "original/2014-02-05-pg-en.md", copy: true });
+    expect(by["_posts/zh/2014-02-05-pg-zh.md"]).toMatchObject({ source: "original/2014-02-05-pg-zh.md", copy: true });
+    expect(by["_posts/de/2014-02-05-pg-de.md"]).toMatchObject({ source: "original/2014-02-05-pg-en.md", copy: false, settled: null });
+    expect(by["_posts/de/2020-01-01-gone-de.md"]).toMatchObject({ settled: "orphaned", source: "original/2020-01-01-gone-en.md" });
+    expect(originals.map((o) => [o.path, o.lang])).toEqual([
+      ["notes/2025-01-16-moral-zh.md", "zh"],
+      ["original/2014-02-05-pg-en.md", "en"],
+      ["original/2014-02-05-pg-zh.md", "zh"],
+    ]);
+    expect(originals[1]!.siblings).toEqual(["original/2014-02-05-pg-en.md", "original/2014-02-05-pg-zh.md"]);
+    // Neither a file without a language suffix nor one whose suffix is no configured language is an original.
+    expect(unmatched).toEqual(["notes/2025-02-10-x64-assembly-conv.md", "notes/2025-02-11-x64-asm.md"]);
+  });
+
+  it("follows the configured priority, and without one marks the translation ambiguous", () => {
+    const zhFirst = linkPosts(posts, blog({ sourcePriority: ["zh", "en"] }), context).links.find((l) => l.translation === "_posts/de/2014-02-05-pg-de.md");
+    expect(zhFirst).toMatchObject({ source: "original/2014-02-05-pg-zh.md" });
+    const none = linkPosts(posts, blog(), context).links;
+    expect(none.find((l) => l.translation === "_posts/de/2014-02-05-pg-de.md")).toMatchObject({
+      source: null,
+      settled: "unknown",
+      candidates: ["original/2014-02-05-pg-en.md", "original/2014-02-05-pg-zh.md"],
+      problems: [{ code: "AMBIGUOUS_SOURCE", args: { candidates: "original/2014-02-05-pg-en.md, original/2014-02-05-pg-zh.md" } }],
+    });
+    // Copies never need the priority.
+    expect(none.find((l) => l.translation === "_posts/zh/2014-02-05-pg-zh.md")).toMatchObject({ source: "original/2014-02-05-pg-zh.md", copy: true });
+  });
+
+  it("reports each missing translation once, with the path it would have", () => {
+    const config = blog({ sourcePriority: ["en", "zh"] });
+    const linkage = linkPosts(posts, config, context);
+    const report = buildReport({
+      head: "h",
+      entries: [],
+      originals: linkage.originals,
+      links: linkage.links,
+      languages: config.languages,
+      sourcePriority: config.sourcePriority,
+      wanted: () => true,
+      lastChange: () => null,
+      problems: [],
+    });
+    const missing = report.translations.map((e) => [e.lang, e.source, e.expectedPath, e.copy ?? false]);
+    expect(missing).toEqual([
+      ["de", "notes/2025-01-16-moral-zh.md", "_posts/de/2025-01-16-moral-de.md", false],
+      ["en", "notes/2025-01-16-moral-zh.md", "_posts/en/2025-01-16-moral-en.md", false],
+      ["hant", "original/2014-02-05-pg-en.md", "_posts/hant/2014-02-05-pg-hant.md", false],
+      ["ja", "notes/2025-01-16-moral-zh.md", "_posts/ja/2025-01-16-moral-ja.md", false],
+      ["ja", "original/2014-02-05-pg-en.md", "_posts/ja/2014-02-05-pg-ja.md", false],
+    ]);
+    expect(report.translations.every((e) => e.status === "missing" && e.translation === null)).toBe(true);
   });
 });

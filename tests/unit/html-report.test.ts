@@ -102,6 +102,23 @@ describe("renderHtmlReport", () => {
     expect(count(page, /<li data-source="/g)).toBe(1);
   });
 
+  it("marks own-language copies, and shows where a missing translation would be written", () => {
+    const blog: Report = {
+      ...report,
+      translations: [
+        entry({ lang: "zh", status: "up-to-date", source: "notes/2025-01-16-moral-zh.md", translation: "_posts/zh/2025-01-16-moral-zh.md", baseline: BASE, copy: true }),
+        entry({ lang: "de", status: "up-to-date", source: "notes/2025-01-16-moral-zh.md", translation: "_posts/de/2025-01-16-moral-de.md", baseline: BASE }),
+        entry({ lang: "de", status: "missing", source: "original/2014-02-05-pg-en.md", expectedPath: "_posts/de/2014-02-05-pg-de.md" }),
+        entry({ lang: "de", status: "missing", source: "posts/en/elsewhere.md", expectedPath: null }),
+      ],
+    };
+    const page = render({ report: blog, diffs: new Map() });
+    expect(count(page, /data-copy="true"/g)).toBe(1);
+    expect(page).toMatch(/data-translation="_posts\/zh\/2025-01-16-moral-zh\.md"[^]*?data-copy="true"/);
+    expect([...page.matchAll(/<li data-source="[^"]*" data-expected="([^"]*)"/g)].map((m) => m[1])).toEqual(["_posts/de/2014-02-05-pg-de.md", ""]);
+    expect(count(page, /class="expected"/g)).toBe(1);
+  });
+
   it("carries sortable values on each entry", () => {
     expect(attrs(page, "data-behind")).toEqual(["2", "0", "", "", "1"]);
     expect(attrs(page, "data-lines")).toEqual(["4", "", "", "", "500"]);

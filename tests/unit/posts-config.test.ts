@@ -43,9 +43,31 @@ describe("parsePost", () => {
 describe("parseConfig", () => {
   it("applies defaults and the root shorthand", () => {
     const config = parseConfig('{"root": "content", "languages": ["de"]}', "c.json");
-    expect(config.layouts).toEqual([{ source: "content/{lang}/{path}", translation: "content/{lang}/{path}" }]);
+    expect(config.layouts).toEqual([{ sources: ["content/{lang}/{path}"], translation: "content/{lang}/{path}" }]);
     expect(config.translatableKeys).toEqual(["title", "description"]);
     expect(config.languages).toEqual(["de"]);
+  });
+  it("takes one source pattern or several, and a priority of source languages", () => {
+    const blog = parseConfig(
+      JSON.stringify({ sourcePriority: ["en", "zh"], layouts: [{ source: ["original/{path}-{lang}.md", "notes/{path}-{lang}.md"], translation: "_posts/{lang}/{path}-{lang}.md" }] }),
+      "c.json",
+    );
+    expect(blog.layouts).toEqual([{ sources: ["original/{path}-{lang}.md", "notes/{path}-{lang}.md"], translation: "_posts/{lang}/{path}-{lang}.md" }]);
+    expect(blog.sourcePriority).toEqual(["en", "zh"]);
+    expect(parseConfig("{}", "c.json").sourcePriority).toEqual([]);
+    const field = (layout: unknown) => {
+      try {
+        parseConfig(JSON.stringify({ layouts: [layout] }), "c.json");
+      } catch (error) {
+        return (error as { args: { field: string } }).args.field;
+      }
+      return null;
+    };
+    const translation = "_posts/{lang}/{path}-{lang}.md";
+    expect(field({ source: ["notes/{path}-{lang}.md", "notes/{lang}.md"], translation })).toBe("layouts[0].source[1]");
+    expect(field({ source: [], translation })).toBe("layouts[0].source");
+    expect(field({ source: 5, translation })).toBe("layouts[0].source");
+    expect(() => parseConfig('{"sourcePriority": ["en", "z h"]}', "c.json")).toThrow(expect.objectContaining({ args: expect.objectContaining({ field: "sourcePriority[1]" }) }));
   });
   it("names the field of the first error", () => {
     expect(() => parseConfig('{"check": {"failOn": ["stale", "late"]}}', "c.json")).toThrow(expect.objectContaining({ code: "CONFIG_INVALID", args: expect.objectContaining({ field: "check.failOn[1]" }) }));

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from "commander";
 import { isLangTag } from "../../lang-tag.js";
+import { printable } from "../../render/width.js";
 import type { StatusOptions } from "../../status/get-status.js";
 import type { CliContext } from "../context.js";
 
@@ -39,7 +40,13 @@ export function statusOptions(ctx: CliContext, paths: string[], options: Record<
     worktree: options.worktree === true,
     cache: ctx.cache,
     ...(ctx.probe && ctx.probe.dir === ctx.cwd ? { probe: ctx.probe } : {}),
-    ...(ctx.verbose ? { onCacheRebuilt: (cache: string, reason: string) => void ctx.stderr.write(`${ctx.t("verbose.cacheRebuilt", { cache, reason })}\n`) } : {}),
+    ...(ctx.verbose
+      ? {
+          onCacheRebuilt: (cache: string, reason: string) => void ctx.stderr.write(`${ctx.t("verbose.cacheRebuilt", { cache, reason })}\n`),
+          onUnmatched: (paths: readonly string[]) =>
+            void ctx.stderr.write(`${[ctx.t("verbose.unmatched", { count: paths.length }), ...paths.map((p) => `  ${printable(p)}`)].join("\n")}\n`),
+        }
+      : {}),
     ...(progress
       ? {
           onProgress: (stage: string, count: number) => {
