@@ -79,7 +79,7 @@ describe("the post index", () => {
     expect((await PostIndex.open(git, other, true)).rejected).toBe("stale or damaged");
     const file = join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "post-index");
     const bytes = readFileSync(file);
-    bytes[bytes.length - 2] ^= 1;
+    bytes[bytes.length - 2] = bytes[bytes.length - 2]! ^ 1;
     writeFileSync(file, bytes);
     const rebuilt: string[] = [];
     await statusReport({ cwd: repo.dir, env: repo.env(), onCacheRebuilt: (cache) => rebuilt.push(cache) });
