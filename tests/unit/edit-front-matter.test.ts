@@ -6,17 +6,9 @@ import {
   setFrontMatterKey,
   yamlScalar,
 } from "../../src/posts/edit-front-matter.js";
+import { thrown } from "../helpers/thrown.js";
 
 const SHA = "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
-}
 
 describe("setFrontMatterKey: replacing", () => {
   it("replaces the value of an existing key and nothing else", () => {

@@ -3,6 +3,7 @@ import { FrontMatterEditError, getFrontMatterRange, setFrontMatterKey } from "..
 import { parseFrontMatter, type ParsedFrontMatter } from "../../src/posts/front-matter.js";
 import { findFrontMatter, type FrontMatterSplit } from "../../src/posts/front-matter-split.js";
 import { frontMatterEnd, frontMatterEndBytes, splitFrontMatter } from "../../src/status/front-matter-block.js";
+import { thrown } from "../helpers/thrown.js";
 
 const SHA = "0a1b2c3d4e5f60718293a4b5c6d7e8f901234567";
 
@@ -68,15 +69,6 @@ const CASES: Case[] = [
 /** The reader's verdict in the terms of a case. */
 function verdict(parsed: ParsedFrontMatter): Case["read"] {
   return parsed.ok ? { data: parsed.data, body: parsed.body } : { line: parsed.line! };
-}
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected a throw");
 }
 
 describe.each(CASES)("$name", ({ text, split: expected, read }) => {
