@@ -1,5 +1,6 @@
 import type { History } from "../core/history.js";
 import type { IgnoreRules } from "../core/ignore.js";
+import { worthRewriting } from "./cache-file.js";
 import { cacheKey, HistoryCache, isAncestor } from "./history-cache.js";
 import { buildHistory, readHeadBlobs, readHistory, type LoggedCommit } from "./read-history.js";
 import type { GitEnv } from "./run.js";
@@ -45,8 +46,10 @@ export async function loadHistory(git: GitEnv, head: string, options: LoadHistor
     if (cached !== null && cached.head === head) commits = cached.commits;
     else {
       const extend = cached !== null && (await isAncestor(git, cached.head, head));
-      commits = extend ? [...(await read(cached.head)), ...cached.commits] : await read();
-      await cache.write(head, commits);
+      const added = extend ? await read(cached.head) : null;
+      commits = added === null ? await read() : [...added, ...cached!.commits];
+      // A few commits past the stored head are read again next time rather than the whole index rewritten.
+      if (added === null || worthRewriting(added.length, cached!.commits.length)) await cache.write(head, commits);
     }
   }
   return buildHistory(head, commits, await headBlobs, options.shallow);

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { codeVersion } from "../code-version.js";
-import { CacheDir } from "../git/cache-file.js";
+import { CacheDir, worthRewriting } from "../git/cache-file.js";
 import type { GitEnv } from "../git/run.js";
 
 // The file: a magic line, a JSON header line, then a JSON body the header's checksum covers.
@@ -87,9 +87,9 @@ export class ContentCache {
     this.added++;
   }
 
-  /** Writes the file when this run added entries (atomically; a failure only costs the next run time). */
+  /** Writes the file when this run added enough entries to be worth it (atomically; a failure only costs the next run time). */
   async save(): Promise<void> {
-    if (this.dir === null || this.added === 0) return;
+    if (this.dir === null || !worthRewriting(this.added, this.digests.size + this.lines.size - this.added)) return;
     const keepAll = this.digests.size + this.lines.size <= KEEP_UNUSED * Math.max(this.used.size, 1000);
     const keep = (k: string) => keepAll || this.used.has(k);
     const digests: Record<string, string> = {};

@@ -3,7 +3,7 @@ import { lstatSync } from "node:fs";
 import { codeVersion } from "../code-version.js";
 import type { Config } from "../config/schema.js";
 import { PROBLEM_CODES, type Post, type Problem } from "../core/types.js";
-import { CacheDir } from "../git/cache-file.js";
+import { CacheDir, worthRewriting } from "../git/cache-file.js";
 import type { GitEnv } from "../git/run.js";
 
 // The file: a magic line, a JSON header line, then a JSON body the header's checksum covers.
@@ -93,9 +93,10 @@ export class PostIndex {
     this.added++;
   }
 
-  /** Writes the file when this run parsed any post or let one go (atomically; a failure only costs the next run time). */
+  /** Writes the file when enough posts were parsed anew or let go to be worth it (atomically; a failure only costs the next run time). */
   async save(): Promise<void> {
-    if (this.dir === null || (this.added === 0 && this.fresh.size === this.stored.size)) return;
+    const dropped = this.stored.size - (this.fresh.size - this.added);
+    if (this.dir === null || !worthRewriting(this.added + dropped, this.stored.size)) return;
     const rows = [...this.fresh].map(([path, [stamp, post]]) => [path, stamp, post]);
     await this.dir.write(FILE, MAGIC_LINE, () => ({ key: this.key, head: "" }), [Buffer.from(JSON.stringify(rows))]);
   }

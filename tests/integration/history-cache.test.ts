@@ -82,10 +82,20 @@ describe("history cache", () => {
     // …which a run reading the whole history would not see: de/a.md is up to date only by the cached flag.
     expect(extended.translations.find((t) => t.translation === "posts/de/a.md")?.status).toBe("up-to-date");
     expect((await report(repo, false)).translations.find((t) => t.translation === "posts/de/a.md")?.status).toBe("stale");
+    // One commit past the stored head is read again next time rather than the whole file rewritten…
+    expect(decode(readFileSync(file), cacheKey(DEFAULT_RULES))!.head).toBe(cached.head);
+    expect((await report(repo, true)).translations.find((t) => t.translation === "posts/de/a.md")?.status).toBe("up-to-date");
+    // …until enough new commits make a rewrite worth it: then they go in front of the cached ones.
+    for (let i = 0; i < 64; i++) {
+      repo.write("posts/en/c.md", post("en", "C", `Version ${i} of c.`));
+      repo.commit(`Edit c, round ${i}`);
+    }
+    await report(repo, true);
     const after = decode(readFileSync(file), cacheKey(DEFAULT_RULES))!;
     expect(after.head).toBe(repo.git("rev-parse", "HEAD"));
     expect(after.commits[0]!.sha).toBe(repo.git("rev-parse", "HEAD"));
-    expect(after.commits.slice(1).map((c) => c.sha)).toEqual(cached.commits.map((c) => c.sha));
+    expect(after.commits.slice(65).map((c) => c.sha)).toEqual(cached.commits.map((c) => c.sha));
+    expect(after.commits.find((c) => c.sha === editA.sha)?.ignored).toBe(true);
   });
 
   it("rebuilds after a rebase or a force-push that drops cached commits", async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/load.js";
@@ -54,11 +54,13 @@ describe("the post index", () => {
     const path = "posts/de/a.md";
     const stamp = PostIndex.stamp(join(repo.dir, path))!;
     const planted = newPost(path, { lang: "planted" });
+    const file = join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "post-index");
+    // A new index holding the planted post alone (an existing one is not rewritten for a single entry).
+    rmSync(file);
     const index = await PostIndex.open(git, config, true);
     index.set(path, stamp, planted);
     await index.save();
 
-    const file = join(repo.git("rev-parse", "--absolute-git-dir"), "transtrack", "post-index");
     const posted = statSync(join(repo.dir, path)).mtime;
     // Written in the same second as the post, or before it: the stamp could hide a later write.
     utimesSync(file, posted, posted);
