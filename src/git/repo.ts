@@ -165,10 +165,29 @@ export class GitRepo {
 
   /** Commits one file with a message; nothing else in the index is included. */
   async commitFile(path: string, message: string): Promise<string> {
+    return this.commitFiles([path], message);
+  }
+
+  /** Commits these files, and nothing else in the index, as one commit. */
+  async commitFiles(paths: readonly string[], message: string): Promise<string> {
     const git = await this.writer();
-    await git.raw(["add", "--", path]);
-    await git.raw(["commit", "--quiet", "--only", "-m", message, "--", path]);
-    return (await git.raw(["rev-parse", "HEAD"])).trim();
+    // Each path names itself: `[`, `*` or a leading `:` in a file name is not a pattern or magic.
+    const specs = paths.map((p) => `:(literal)${p}`);
+    try {
+      await git.raw(["add", "--", ...specs]);
+      await git.raw(["commit", "--quiet", "--only", "-m", message, "--", ...specs]);
+      return (await git.raw(["rev-parse", "HEAD"])).trim();
+    } catch (error) {
+      // A hook that refused, a locked index: an expected failure with git's own words.
+      const reason = (error as Error).message.trim().split("\n")[0] ?? "";
+      throw new RepoError("GIT_FAILED", { command: "commit", reason }, { cause: error });
+    }
+  }
+
+  /** The repository's git directory, absolute (a linked worktree's own). */
+  async gitDir(): Promise<string> {
+    if (this.known?.gitDir) return this.known.gitDir;
+    return (await runGit(this.env, ["rev-parse", "--absolute-git-dir"])).trim();
   }
 
   /** Fetches the history a shallow clone lacks, without blobs it doesn't need. */

@@ -41,6 +41,8 @@ export interface Analysis {
   /** Per stale translation path: the commits (history indices, newest first) that made it stale. */
   counted: Map<string, number[]>;
   posts: Map<string, LoadedPost>;
+  /** The language of each original, by path. */
+  sourceLangs: Map<string, string>;
 }
 
 /** A status run's report, with the repository and configuration it was made for. */
@@ -188,7 +190,8 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     judged.map(({ pending, entry }) => [entry.translation!, { baseline: pending.baselineBlob, head: pending.headBlob }] as const),
   );
   const counted = new Map(judged.filter((j) => j.counted.length > 0).map((j) => [j.entry.translation!, j.counted] as const));
-  return { report, root: repo.root, config, history, ancestry, commitIndex, blobs, counted, posts };
+  const sourceLangs = new Map(linkage.originals.map((o) => [o.path, o.lang] as const));
+  return { report, root: repo.root, config, history, ancestry, commitIndex, blobs, counted, posts, sourceLangs };
 }
 
 /**

@@ -10,7 +10,18 @@ import type { SessionStore } from "./session.js";
 
 /** The message of a `--commit` commit; repository content, so English whatever the locale. */
 export function syncMessage(item: UpdateItem): string {
-  return `Sync ${item.entry.lang} translation of ${item.entry.source} with ${item.entry.sourceCommit.slice(0, 7)}`;
+  return syncLine(item.entry.lang, item.entry.source, item.entry.sourceCommit);
+}
+
+/** The `--commit` message for one translation of `source` into `lang`, now reflecting `commit`. */
+export function syncLine(lang: string, source: string, commit: string): string {
+  return `Sync ${lang} translation of ${source} with ${commit.slice(0, 7)}`;
+}
+
+/** The message of `--commit=batch`: a count, then one line per translation. */
+export function batchMessage(synced: readonly { lang: string; source: string; commit: string }[]): string {
+  const lines = synced.map((s) => `- ${syncLine(s.lang, s.source, s.commit)}`);
+  return `Sync ${synced.length} ${synced.length === 1 ? "translation" : "translations"} with their originals\n\n${lines.join("\n")}\n`;
 }
 
 /** The session's files and git, over a repository the caller holds open. */
