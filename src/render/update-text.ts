@@ -1,5 +1,5 @@
 import type { Colors, Translate } from "./words.js";
-import { displayWidth, printable } from "./width.js";
+import { displayWidth, layOut, printable } from "./width.js";
 import type { UpdateItem } from "../update/items.js";
 import { ACTION_KEYS, actionLabel } from "../core/update-actions.js";
 import type { DiffMode, Outcome, SessionEvent, SessionSummary } from "../update/events.js";
@@ -58,16 +58,18 @@ export function renderAttention(count: number, t: Translate, color: Colors): str
   return count > 0 ? `${color.dim(t("update.attention", { count }))}\n` : "";
 }
 
-/** `[2/5] posts/de/a.md ← posts/en/a.md · 2 commits behind · stale since 2026-05-01` */
-function renderHeader(item: UpdateItem, index: number, total: number, { t, color }: UpdateScreen): string {
+/** `[2/5] posts/de/a.md ← posts/en/a.md · 2 commits behind · stale since 2026-05-01`, laid out in the terminal's width. */
+function renderHeader(item: UpdateItem, index: number, total: number, { t, color, columns }: UpdateScreen): string {
   const { entry } = item;
   const dot = color.dim(" · ");
+  const counter = `[${index + 1}/${total}]`;
   const parts = [
-    `${color.cyan(color.bold(`[${index + 1}/${total}]`))} ${color.bold(printable(entry.translation))} ${color.dim("←")} ${printable(entry.source)}`,
+    `${color.cyan(color.bold(counter))} ${color.bold(printable(entry.translation))}`,
+    `${color.dim("←")} ${printable(entry.source)}`,
     color.yellow(t("update.behind", { count: entry.commitsBehind })),
     ...(entry.staleSince ? [t("update.staleSince", { date: entry.staleSince.slice(0, 10) })] : []),
   ];
-  return parts.join(dot);
+  return layOut(parts, ["", " ", dot, dot], { width: columns, indent: counter.length + 1 }).join("\n");
 }
 
 function renderCommits(item: UpdateItem, { t, color }: UpdateScreen): string {
