@@ -4,6 +4,7 @@ import type { UpdateItem } from "../update/items.js";
 import { ACTION_KEYS, actionLabel } from "../core/update-actions.js";
 import type { DiffMode, Outcome, SessionEvent, SessionSummary } from "../update/events.js";
 import { renderLineDiff, renderWordDiff } from "./diff-text.js";
+import { joinList, labelled } from "./punctuation.js";
 
 /** What the session's screen knows about the terminal. */
 export interface UpdateScreen {
@@ -26,7 +27,7 @@ export function renderUpdateEvent(event: SessionEvent, screen: UpdateScreen): st
     case "nothing-stale":
       return `${color.green(t("update.nothingStale"))}\n`;
     case "overview":
-      return `${color.bold(t("update.overview", { count: event.count, languages: event.languages.join(", ") }))}\n${color.dim(t("update.overviewHint"))}\n`;
+      return `${color.bold(t("update.overview", { count: event.count, languages: joinList(event.languages, t) }))}\n${color.dim(t("update.overviewHint"))}\n`;
     case "item": {
       const head = `\n${renderHeader(event.item, event.index, event.total, screen)}\n${renderCommits(event.item, screen)}\n\n`;
       const used = rowsOf(head, screen.columns);
@@ -40,7 +41,7 @@ export function renderUpdateEvent(event: SessionEvent, screen: UpdateScreen): st
     case "notice":
       return `${noticeColor(event.code, color)(t(`update.notice.${event.code}`, event.args))}\n`;
     case "error":
-      return `${color.red(t("errors.prefix"))} ${t(`errors.${event.code}`, event.args)}\n`;
+      return `${labelled(t("errors.prefix"), t(`errors.${event.code}`, event.args), color.red)}\n`;
     case "summary":
       return renderSummary(event.summary, screen);
   }
@@ -98,11 +99,8 @@ function fitDiff(item: UpdateItem, mode: DiffMode, screen: UpdateScreen, rows: n
 
 function renderSummary(summary: SessionSummary, { t, color }: UpdateScreen): string {
   const order: Outcome[] = ["edited", "marked", "skipped", "resolved", "left"];
-  const counts = order
-    .filter((o) => o !== "resolved" || summary.counts.resolved > 0)
-    .map((o) => t(`update.summary.${o}`, { count: summary.counts[o] }))
-    .join(", ");
-  const lines = [`\n${color.bold(t(`update.summary.${summary.ending}`))} ${counts}`];
+  const counts = order.filter((o) => o !== "resolved" || summary.counts.resolved > 0).map((o) => t(`update.summary.${o}`, { count: summary.counts[o] }));
+  const lines = [`\n${labelled(t(`update.summary.${summary.ending}`), joinList(counts, t), color.bold)}`];
   if (summary.committed > 0) lines.push(t("update.summary.committed", { count: summary.committed }));
   for (const path of summary.unmarkedEdits) lines.push(color.yellow(t("update.summary.unmarked", { path })));
   if (summary.counts.left > 0) lines.push(color.dim(t("update.summary.again")));

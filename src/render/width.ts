@@ -68,19 +68,24 @@ export function layOut(pieces: readonly string[], separator: string | readonly s
     }
     return false;
   };
-  const addWords = (text: string, gap: string) => {
-    text.split(/ +/).filter(Boolean).forEach((word, i) => {
-      if (add(word, i === 0 ? gap : " ")) return;
-      newLine();
-      if (add(word, "")) return;
-      // One word wider than a line.
+  const addWords = (text: string, gap: string, plain = false): void => {
+    // Words, with a command in backticks kept as one while a line can hold it.
+    (plain ? text.split(/\s+/).filter(Boolean) : (text.match(/(?:`[^`]*`|\S)+/g) ?? [])).forEach((word, i) => {
+      const sep = i === 0 ? gap : " ";
+      if (add(word, sep)) return;
+      if (/\s/.test(word) && displayWidth(pad + word) > width) return addWords(word, sep, true);
       let rest = word;
-      while (displayWidth(pad + rest) > width) {
-        const cut = cutColumns(rest, width - pad.length);
-        lines.push(pad + cut);
-        rest = rest.slice(cut.length);
+      // Chinese and Japanese break between characters: fill the line, then go on below.
+      const head = cjkHead(rest, width - displayWidth(line) - (fresh ? 0 : displayWidth(sep)));
+      if (head && add(head, sep)) rest = rest.slice(head.length);
+      for (;;) {
+        newLine();
+        if (add(rest, "")) return;
+        // Still too wide for a whole line: break inside CJK text, else cut (a single word wider than a line).
+        const part = cjkHead(rest, width - displayWidth(line)) || cutColumns(rest, width - displayWidth(line));
+        add(part, "");
+        rest = rest.slice(part.length);
       }
-      add(rest, "");
     });
   };
   /** A piece that fits on no indented line: on a line of its own with less indentation, else broken at its spaces. */
@@ -107,6 +112,22 @@ export function layOut(pieces: readonly string[], separator: string | readonly s
   return lines;
 }
 
+/** A wide (CJK) character, between which and its neighbours a line may break. */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** The longest start of `text` that fits in `columns` and ends where a line may break inside CJK text; "" when none. */
+function cjkHead(text: string, columns: number): string {
+  const chars = [...text];
+  let head = "";
+  let best = "";
+  for (let i = 0; i < chars.length - 1; i++) {
+    head += chars[i];
+    if (displayWidth(head) > columns) break;
+    if (WIDE.test(chars[i]!) || WIDE.test(chars[i + 1]!)) best = head;
+  }
+  return best;
+}
+
 /** The start of `text` that fits in `columns`. */
 function cutColumns(text: string, columns: number): string {
   let out = "";
@@ -122,5 +143,5 @@ function cutColumns(text: string, columns: number): string {
  * A command in backticks stays on one line when a line can hold it, so it can be copied whole.
  */
 export function wrapText(text: string, width: number, indent = 0): string[] {
-  return layOut(text.match(/(?:`[^`]*`|\S)+/g) ?? [], " ", { width, indent });
+  return layOut([text.trim()], " ", { width, indent });
 }
