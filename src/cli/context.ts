@@ -42,3 +42,13 @@ export function useColor(stream: Output, env: NodeJS.ProcessEnv, noColor: boolea
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
   return stream.isTTY === true && env.TERM !== "dumb";
 }
+
+/**
+ * Columns to lay human text out in: the terminal's width; without a terminal, `COLUMNS` when set (as shells
+ * and `less` do), else no limit, so that piped output keeps one entry to a line.
+ */
+export function terminalWidth(stream: Output, env: NodeJS.ProcessEnv): number {
+  if (stream.isTTY === true && stream.columns !== undefined && stream.columns > 0) return stream.columns;
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : Infinity;
+}

@@ -1,4 +1,5 @@
-import { confirm, expand } from "@inquirer/prompts";
+import { confirm } from "@inquirer/prompts";
+import { keyPrompt } from "./key-prompt.js";
 import type { Colors } from "../render/words.js";
 import { PromptCancelledError, type KeyChoice, type Prompter } from "../update/prompter.js";
 
@@ -40,23 +41,14 @@ export function createInquirerPrompter(options: InquirerOptions): Prompter {
 
   return {
     async chooseKey<K extends string>(question: { message: string; choices: readonly KeyChoice<K>[] }): Promise<K> {
-      const keys = question.choices.map((c) => c.key).join(",");
       return cancellable(() =>
-        expand(
+        keyPrompt(
           {
             message: question.message,
-            // expand's Key type has no "?", which git's prompts taught people to type for help; it accepts any key at run time.
-            choices: question.choices.map((c) => ({ key: c.key as "a", name: c.name, value: c.key })),
-            theme: {
-              prefix,
-              style: {
-                ...style,
-                // Shows git's [e,m,s,…] list instead of inquirer's, which adds its own English "h" help.
-                defaultAnswer: () => color.dim(`[${keys}]`),
-                // inquirer's two messages (empty, unknown key) are English; both mean "type one of the keys".
-                error: () => color.red(`> ${labels.keyInvalid}`),
-              },
-            },
+            choices: question.choices.map((c) => ({ key: c.key, name: c.name, value: c.key })),
+            invalid: labels.keyInvalid,
+            // git's [e,m,s,…] list of keys.
+            theme: { prefix, style: { ...style, defaultAnswer: (keys: string) => color.dim(`[${keys}]`) } },
           },
           context,
         ),

@@ -1,10 +1,13 @@
 import { VERSION } from "../version.js";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, Help, Option } from "commander";
 import pc from "picocolors";
-import { EXIT_ERROR, UsageError } from "../errors.js";
+import { EXIT_ERROR } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
-import { useColor, type CliContext, type Output } from "./context.js";
-import { createTranslator, detectLocale } from "./i18n.js";
+import { terminalWidth, useColor, type CliContext, type Output } from "./context.js";
+import { availableLocales, createTranslator, detectLocale, pickLocale } from "./i18n.js";
+import { usageErrorOf } from "./commander-errors.js";
+import { displayWidth } from "../render/width.js";
+import { formatHelpItem, wrapHelpText } from "../render/help-layout.js";
 import { resolveDir } from "./prefetch.js";
 import { renderError } from "../render/error.js";
 import type { SignalSource } from "../update/interrupts.js";
@@ -26,20 +29,38 @@ export interface CliIo {
 }
 
 
+/** commander's own headings, and the keys of their words. */
+const HEADINGS: Record<string, string> = {
+  "Usage:": "cli.help.usage",
+  "Arguments:": "cli.help.arguments",
+  "Options:": "cli.help.options",
+  "Global Options:": "cli.help.globalOptions",
+  "Commands:": "cli.help.commands",
+};
+
 /** Parses argv, runs one command and returns the exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const early = scanGlobals(argv);
-  const t = createTranslator(detectLocale(early.locale, io.env));
+  const locale = detectLocale(early.locale, io.env);
+  const t = createTranslator(locale);
   const verbose = argv.includes("--verbose");
   const errColor = pc.createColors(useColor(io.stderr, io.env, early.noColor));
+  // A --locale transtrack doesn't speak is said once, on stderr, then English (or the nearest) is used.
+  if (early.locale !== undefined && !speaks(early.locale)) io.stderr.write(`${errColor.yellow(t("cli.localeFallback", { locale: early.locale, locales: availableLocales().join(", ") }))}\n`);
   let exitCode = 0;
+  let command: string | null = null;
   // Descriptions show only in help; other runs leave them blank rather than load every message for them.
   const describe: Translate = showsHelp(argv) ? t : () => "";
+  const helpWidth = (stream: Output) => {
+    const width = terminalWidth(stream, io.env);
+    // Without a terminal, commander's 80 columns.
+    return Number.isFinite(width) ? width : 80;
+  };
   const program = new Command("transtrack")
     .description(describe("cli.description"))
     .version(VERSION, "--version", describe("cli.options.version"))
     .helpOption("-h, --help", describe("cli.options.help"))
-    .addHelpCommand(false)
+    .helpCommand("help [command]", describe("cli.commands.help"))
     .option("-C <dir>", describe("cli.options.dir"))
     .option("--config <file>", describe("cli.options.config"))
     .option("--locale <locale>", describe("cli.options.locale"))
@@ -49,24 +70,41 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option("--no-cache", describe("cli.options.noCache"))
     .showSuggestionAfterError(true)
     .exitOverride()
+    .configureHelp({
+      // Each command's help lists the options every command takes, too.
+      showGlobalOptions: true,
+      styleTitle: (title: string) => (HEADINGS[title] ? t(HEADINGS[title]) : title),
+      // commander puts a space after "Usage:"; a full-width colon ("用法：") carries its own.
+      formatHelp: (cmd: Command, helper: Help) => Help.prototype.formatHelp.call(helper, cmd, helper).replace(/^(\S*[\uff1a]) /, "$1"),
+      // Measured and wrapped as the terminal draws it: wide characters take two columns, no word is split.
+      displayWidth,
+      formatItem: (term: string, termWidth: number, description: string, helper: Help) => formatHelpItem(term, termWidth, description, helper.helpWidth ?? 80),
+      boxWrap: (text: string, width: number) => wrapHelpText(text, width),
+    })
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      // Commander's own errors are re-rendered below as UsageError, in the user's language.
-      writeErr: () => undefined,
+      // Help asked for by mistake (no command) goes to stderr.
+      writeErr: (s) => io.stderr.write(s),
+      // commander's own error messages are English; they are re-rendered below as UsageError, in the user's language.
+      outputError: () => undefined,
+      getOutHelpWidth: () => helpWidth(io.stdout),
+      getErrHelpWidth: () => helpWidth(io.stderr),
+    })
+    .hook("preSubcommand", (_program, sub) => {
+      command = sub.name();
     });
 
-  for (const command of COMMANDS) {
-    const sub = program.command(command.name).description(describe(`cli.commands.${command.name}`));
-    command.configure(sub, describe, Option);
+  for (const spec of COMMANDS) {
+    const sub = program.command(spec.name).description(describe(`cli.commands.${spec.name}`));
+    spec.configure(sub, describe, Option);
     sub.action(async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const opts = cmd.optsWithGlobals() as Record<string, unknown>;
-      const locale = detectLocale(opts.locale as string | undefined, io.env);
       const cwd = typeof opts.C === "string" ? resolveDir(io.cwd, opts.C) : io.cwd;
       const ctx: CliContext = {
         ...io,
         cwd,
-        t: createTranslator(locale),
+        t,
         locale,
         color: pc.createColors(useColor(io.stdout, io.env, opts.color === false)),
         errColor: pc.createColors(useColor(io.stderr, io.env, opts.color === false)),
@@ -75,22 +113,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         cache: opts.cache !== false,
         verbose: opts.verbose === true,
       };
-      exitCode = await command.run(cmd.args, opts, ctx);
+      exitCode = await spec.run(cmd.args, opts, ctx);
     });
   }
 
   try {
     await program.parseAsync([...argv], { from: "user" });
-    if (argv.length === 0) {
-      io.stdout.write(program.helpInformation());
-      return 0;
-    }
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
-      const detail = error.message.replace(/^error:\s*/, "");
-      return fail(new UsageError("USAGE", { detail }), io, t, errColor, verbose);
+      if (error.code === "commander.version" || error.code === "commander.helpDisplayed") return 0;
+      // Help asked for (`help`, `help status`) exits 0; help shown because no command was given is a usage error.
+      if (error.code === "commander.help") return error.exitCode === 0 ? 0 : EXIT_ERROR;
+      return fail(usageErrorOf(error, command), io, t, errColor, verbose);
     }
     return fail(error, io, t, errColor, verbose);
   }
@@ -102,14 +137,20 @@ function fail(error: unknown, io: CliIo, t: CliContext["t"], color: CliContext["
   return EXIT_ERROR;
 }
 
-/** Whether the run may print help: no arguments, or `-h`/`--help` before any `--`. */
+/** Whether the run may print help: no command, `help`, or `-h`/`--help` before any `--`. */
 function showsHelp(argv: readonly string[]): boolean {
-  if (argv.length === 0) return true;
+  const names = new Set(COMMANDS.map((c) => c.name));
+  if (!argv.some((arg) => names.has(arg))) return true;
   for (const arg of argv) {
     if (arg === "--") return false;
-    if (arg === "-h" || arg === "--help") return true;
+    if (arg === "-h" || arg === "--help" || arg === "help") return true;
   }
   return false;
+}
+
+/** Whether transtrack has messages in the language a locale tag names. */
+function speaks(tag: string): boolean {
+  return pickLocale(tag, availableLocales()) !== "en" || tag.toLowerCase().split(/[-_]/)[0] === "en";
 }
 
 /** Reads `--locale` and `--no-color` before parsing, so even parse errors speak the right language. */

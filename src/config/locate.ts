@@ -19,6 +19,7 @@ export async function readConfigText(root: string, explicit?: string, cwd: strin
     return { file, text: readFileSync(file, "utf8") };
   } catch (error) {
     if (!explicit && (error as NodeJS.ErrnoException).code === "ENOENT") return { file: null, text: null };
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new ConfigError("CONFIG_NOT_FOUND", { file }, { cause: error });
     throw new ConfigError("CONFIG_UNREADABLE", { file, reason: (error as NodeJS.ErrnoException).code ?? "?" }, { cause: error });
   }
 }

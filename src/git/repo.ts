@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import type { SimpleGit } from "simple-git";
@@ -36,6 +37,8 @@ export class GitRepo {
     try {
       root = (await runGit({ cwd, env }, ["rev-parse", "--show-toplevel"])).trim();
     } catch (error) {
+      // git can't even start in a directory that isn't there: say that, not "not a repository".
+      if (!existsSync(cwd)) throw new RepoError("DIR_NOT_FOUND", { dir: cwd }, { cause: error });
       throw new RepoError("NOT_A_REPO", { dir: cwd }, { cause: error });
     }
     if (!root) throw new RepoError("NOT_A_REPO", { dir: cwd });

@@ -15,6 +15,8 @@ export interface CheckResult {
   t: Translate;
   color: Colors;
   quiet: boolean;
+  /** Terminal columns the text format lays its lines out in; `Infinity` or absent when not a terminal. */
+  width?: number;
 }
 
 /** A `check --format` renderer: the result as text for stdout. */

@@ -1,9 +1,10 @@
 import type { Colors, Translate } from "./words.js";
-import { displayWidth, printable } from "./width.js";
+import { displayWidth, layOut, printable } from "./width.js";
 import type { UpdateItem } from "../update/items.js";
 import { ACTION_KEYS, actionLabel } from "../core/update-actions.js";
 import type { DiffMode, Outcome, SessionEvent, SessionSummary } from "../update/events.js";
 import { renderLineDiff, renderWordDiff } from "./diff-text.js";
+import { joinList, labelled } from "./punctuation.js";
 
 /** What the session's screen knows about the terminal. */
 export interface UpdateScreen {
@@ -26,7 +27,7 @@ export function renderUpdateEvent(event: SessionEvent, screen: UpdateScreen): st
     case "nothing-stale":
       return `${color.green(t("update.nothingStale"))}\n`;
     case "overview":
-      return `${color.bold(t("update.overview", { count: event.count, languages: event.languages.join(", ") }))}\n${color.dim(t("update.overviewHint"))}\n`;
+      return `${color.bold(t("update.overview", { count: event.count, languages: joinList(event.languages, t) }))}\n${color.dim(t("update.overviewHint"))}\n`;
     case "item": {
       const head = `\n${renderHeader(event.item, event.index, event.total, screen)}\n${renderCommits(event.item, screen)}\n\n`;
       const used = rowsOf(head, screen.columns);
@@ -40,7 +41,7 @@ export function renderUpdateEvent(event: SessionEvent, screen: UpdateScreen): st
     case "notice":
       return `${noticeColor(event.code, color)(t(`update.notice.${event.code}`, event.args))}\n`;
     case "error":
-      return `${color.red(t("errors.prefix"))} ${t(`errors.${event.code}`, event.args)}\n`;
+      return `${labelled(t("errors.prefix"), t(`errors.${event.code}`, event.args), color.red)}\n`;
     case "summary":
       return renderSummary(event.summary, screen);
   }
@@ -58,16 +59,18 @@ export function renderAttention(count: number, t: Translate, color: Colors): str
   return count > 0 ? `${color.dim(t("update.attention", { count }))}\n` : "";
 }
 
-/** `[2/5] posts/de/a.md ← posts/en/a.md · 2 commits behind · stale since 2026-05-01` */
-function renderHeader(item: UpdateItem, index: number, total: number, { t, color }: UpdateScreen): string {
+/** `[2/5] posts/de/a.md ← posts/en/a.md · 2 commits behind · stale since 2026-05-01`, laid out in the terminal's width. */
+function renderHeader(item: UpdateItem, index: number, total: number, { t, color, columns }: UpdateScreen): string {
   const { entry } = item;
   const dot = color.dim(" · ");
+  const counter = `[${index + 1}/${total}]`;
   const parts = [
-    `${color.cyan(color.bold(`[${index + 1}/${total}]`))} ${color.bold(printable(entry.translation))} ${color.dim("←")} ${printable(entry.source)}`,
+    `${color.cyan(color.bold(counter))} ${color.bold(printable(entry.translation))}`,
+    `${color.dim("←")} ${printable(entry.source)}`,
     color.yellow(t("update.behind", { count: entry.commitsBehind })),
     ...(entry.staleSince ? [t("update.staleSince", { date: entry.staleSince.slice(0, 10) })] : []),
   ];
-  return parts.join(dot);
+  return layOut(parts, ["", " ", dot, dot], { width: columns, indent: counter.length + 1 }).join("\n");
 }
 
 function renderCommits(item: UpdateItem, { t, color }: UpdateScreen): string {
@@ -96,11 +99,8 @@ function fitDiff(item: UpdateItem, mode: DiffMode, screen: UpdateScreen, rows: n
 
 function renderSummary(summary: SessionSummary, { t, color }: UpdateScreen): string {
   const order: Outcome[] = ["edited", "marked", "skipped", "resolved", "left"];
-  const counts = order
-    .filter((o) => o !== "resolved" || summary.counts.resolved > 0)
-    .map((o) => t(`update.summary.${o}`, { count: summary.counts[o] }))
-    .join(", ");
-  const lines = [`\n${color.bold(t(`update.summary.${summary.ending}`))} ${counts}`];
+  const counts = order.filter((o) => o !== "resolved" || summary.counts.resolved > 0).map((o) => t(`update.summary.${o}`, { count: summary.counts[o] }));
+  const lines = [`\n${labelled(t(`update.summary.${summary.ending}`), joinList(counts, t), color.bold)}`];
   if (summary.committed > 0) lines.push(t("update.summary.committed", { count: summary.committed }));
   for (const path of summary.unmarkedEdits) lines.push(color.yellow(t("update.summary.unmarked", { path })));
   if (summary.counts.left > 0) lines.push(color.dim(t("update.summary.again")));

@@ -9,7 +9,7 @@ import { Ancestry, movedTo, type History } from "../core/history.js";
 import { isIgnoredMessage } from "../core/ignore.js";
 import { linkPosts } from "../core/links.js";
 import { isUnder } from "../core/paths.js";
-import { isPostPath } from "../core/layout.js";
+import { isPostPath, sameLang } from "../core/layout.js";
 import { buildReport } from "../core/report.js";
 import type { Entry, Report } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
@@ -121,7 +121,8 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const unmatched = linkage.unmatched.filter((p) => scope.length === 0 || scope.some((dir) => isUnder(p, dir)));
   if (unmatched.length > 0) options.onUnmatched?.(unmatched);
   const inScope = (path: string | null) => path !== null && (scope.length === 0 || scope.some((dir) => isUnder(path, dir)));
-  const wanted = (lang: string) => !options.languages?.length || options.languages.includes(lang);
+  // `--lang DE` finds `de`: tags compare as links compare them, whatever their case or separator.
+  const wanted = (lang: string) => !options.languages?.length || options.languages.some((l) => sameLang(l, lang));
   const links = linkage.links.filter((l) => wanted(l.lang) && (inScope(l.translation) || inScope(l.source)));
 
   const ancestry = new Ancestry(history.commits);

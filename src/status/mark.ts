@@ -28,7 +28,9 @@ export async function markTranslations(options: MarkOptions): Promise<MarkResult
     const analysis = await analyzeRepo(repo, { cwd: options.cwd, env: options.env, paths: targets, ...(options.configFile ? { configFile: options.configFile } : {}) });
     let explicit: string | null = null;
     if (options.commit) {
-      const resolved = await repo.resolveCommit(options.commit);
+      // A sha (abbreviated or not) is looked up as such, so an ambiguous one says so; any other revision
+      // (HEAD, HEAD~1, a tag, a branch) is resolved as git resolves it.
+      const resolved = /^[0-9a-fA-F]{4,64}$/.test(options.commit) ? await repo.resolveCommit(options.commit) : await repo.resolveRef(options.commit).then((sha) => (sha === null ? "missing" : { sha }));
       if (typeof resolved === "string") throw new UsageError(resolved === "missing" ? "COMMIT_NOT_FOUND" : "COMMIT_AMBIGUOUS", { commit: options.commit });
       // The history holds exactly the commits reachable from HEAD.
       if (!analysis.commitIndex.has(resolved.sha)) {

@@ -1,4 +1,5 @@
 import type { History } from "../core/history.js";
+import { byAttention } from "../core/attention.js";
 import type { Entry, Report } from "../core/types.js";
 import type { OriginalChange } from "../status/diff.js";
 
@@ -26,14 +27,12 @@ export interface UpdateItem {
   text: string;
 }
 
-/** The stale entries of a report, in session order: by translation path, then language. */
+/** The stale entries of a report, in session order: the order `status` lists them in. */
 export function staleEntries(report: Report): StaleEntry[] {
   const stale = report.translations.filter(
     (e): e is StaleEntry => e.status === "stale" && e.source !== null && e.translation !== null && e.sourceCommit !== null,
   );
-  // Code-unit order, not the locale's collation: the same list on every machine.
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return stale.sort((a, b) => order(a.translation, b.translation) || order(a.lang, b.lang));
+  return stale.sort(byAttention);
 }
 
 /** The commits (history indices) that made an entry stale, with their subjects looked up in `subjects`. */

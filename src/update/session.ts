@@ -168,12 +168,16 @@ async function walkItem(first: UpdateItem, index: number, total: number, deps: S
           show({ type: "notice", code: "FILE_MISSING", args: { path: path() } });
           continue;
         }
-        if (after !== before) {
+        const changed = after !== before;
+        if (changed) {
           edited = true;
           state.unmarked.add(path());
         }
         item = { ...item, text: after };
-        if (!(await prompter.confirm({ message: t("update.prompt.markAfterEdit"), default: true }))) {
+        // The editor covered the change; show it again to check the edit against it.
+        show({ type: "item", index, total, item, mode: state.mode });
+        // Leaving the editor without a change is no reason to call the translation up to date.
+        if (!(await prompter.confirm({ message: t("update.prompt.markAfterEdit"), default: changed }))) {
           show({ type: "notice", code: "NOT_MARKED", args: { path: path() } });
           continue;
         }

@@ -8,7 +8,7 @@ import { createRepo } from "../helpers/git-repo.js";
 import { STALE, staleSite, type StaleSite } from "../helpers/stale-site.js";
 import { HAS_TMUX, startPty, type Pty } from "../helpers/tmux.js";
 
-const [ALPHA_DE, BETA_DE, QUOTED_DE, ALPHA_ZH] = STALE;
+const [BETA_DE, ALPHA_DE, QUOTED_DE, ALPHA_ZH] = STALE;
 const KEYS = "[e,m,s,w,v,q,?]";
 
 let site: StaleSite;
@@ -86,13 +86,14 @@ describe.skipIf(!HAS_TMUX)("transtrack update in a real terminal", () => {
     const t = tools();
     const head = site.repo.git("rev-parse", "HEAD");
     const p = start([], { EDITOR: t.append.command });
-    let screen = await p.waitFor(choiceFor(ALPHA_DE), "the first item");
-    expect(screen).toMatch(/\[1\/4\] posts\/de\/alpha\.md ← posts\/en\/alpha\.md · .*1.* · .*2026-\d\d-\d\d/);
-    expect(screen).toContain(site.sourceCommit[ALPHA_DE]!.slice(0, 7));
-    expect(screen).toContain("Extend alpha");
-    expect(screen).toContain("+A third paragraph.");
+    // The order of status: most commits behind first.
+    let screen = await p.waitFor(choiceFor(BETA_DE), "the first item");
+    expect(screen).toMatch(/\[1\/4\] posts\/de\/beta\.md ← posts\/en\/beta\.md · .*2.* · .*2026-\d\d-\d\d/);
+    expect(screen).toContain(site.sourceCommit[BETA_DE]!.slice(0, 7));
+    expect(screen).toContain("Say goodbye in beta");
+    expect(screen).toContain("+And goodbye.");
 
-    await answer(p, "m", choiceFor(BETA_DE), "the second item");
+    await answer(p, "m", choiceFor(ALPHA_DE), "the second item");
     screen = await answer(p, "s", choiceFor(QUOTED_DE), "the third item");
     expect(screen).toMatch(/\[3\/4\] posts\/de\/it's a "post"\.md ← posts\/en\/it's a "post"\.md/);
     await answer(p, "e", confirming, "the mark question after editing");
@@ -103,42 +104,64 @@ describe.skipIf(!HAS_TMUX)("transtrack update in a real terminal", () => {
     // The editor got the absolute path as its one argument.
     expect(readFileSync(t.append.log, "utf8").trim().split("\n").map((l) => JSON.parse(l) as string[])).toEqual([[join(site.repo.dir, QUOTED_DE)]]);
     expectFiles({
-      [ALPHA_DE]: withSourceCommit(site.before.get(ALPHA_DE)!, site.sourceCommit[ALPHA_DE]!),
+      [BETA_DE]: withSourceCommit(site.before.get(BETA_DE)!, site.sourceCommit[BETA_DE]!),
       [QUOTED_DE]: `${withSourceCommit(site.before.get(QUOTED_DE)!, site.sourceCommit[QUOTED_DE]!)}Neu übersetzt.\n`,
     });
     expect(site.repo.git("rev-parse", "HEAD")).toBe(head);
-    expect(site.repo.git("status", "--porcelain", "-z").split("\0").filter(Boolean).sort()).toEqual([` M ${ALPHA_DE}`, ` M ${QUOTED_DE}`].sort());
+    expect(site.repo.git("status", "--porcelain", "-z").split("\0").filter(Boolean).sort()).toEqual([` M ${BETA_DE}`, ` M ${QUOTED_DE}`].sort());
   });
 
   it("w toggles the word diff, ? lists the keys, v pipes the diff to $PAGER; nothing is written", async () => {
     site = staleSite();
     const t = tools();
     const p = start(["--lang", "de"], { EDITOR: t.append.command, PAGER: t.pager.command });
-    let screen = await p.waitFor(choiceFor(ALPHA_DE), "the first item");
+    let screen = await p.waitFor(choiceFor(BETA_DE), "the first item");
     // Colour in a terminal: the added line is green.
     expect(p.screen(true)).toMatch(/\u001b\[32m\+/);
     const lineHunks = (s: string) => s.split("\n").filter((l) => l.startsWith("@@ -")).length;
-    const wordHeaders = (s: string) => s.split("\n").filter((l) => /^posts\/en\/alpha\.md \([0-9a-f]{12} → HEAD\)$/.test(l)).length;
+    const wordHeaders = (s: string) => s.split("\n").filter((l) => /^posts\/en\/beta\.md \([0-9a-f]{12} → HEAD\)$/.test(l)).length;
     expect([lineHunks(screen), wordHeaders(screen)]).toEqual([1, 0]);
 
-    screen = await answer(p, "w", choiceFor(ALPHA_DE), "the word diff");
+    screen = await answer(p, "w", choiceFor(BETA_DE), "the word diff");
     expect([lineHunks(screen), wordHeaders(screen)]).toEqual([1, 1]);
-    screen = await answer(p, "w", choiceFor(ALPHA_DE), "the line diff again");
+    screen = await answer(p, "w", choiceFor(BETA_DE), "the line diff again");
     expect([lineHunks(screen), wordHeaders(screen)]).toEqual([2, 1]);
 
-    screen = await answer(p, "?", choiceFor(ALPHA_DE), "the help");
+    screen = await answer(p, "?", choiceFor(BETA_DE), "the help");
     for (const key of ["e", "m", "s", "w", "v", "q", "?"]) expect(screen).toMatch(new RegExp(`^  ${key.replace("?", "\\?")}  \\S`, "m"));
 
-    await answer(p, "w", choiceFor(ALPHA_DE), "the word diff");
-    await answer(p, "v", choiceFor(ALPHA_DE), "the choice after the pager");
+    await answer(p, "w", choiceFor(BETA_DE), "the word diff");
+    await answer(p, "v", choiceFor(BETA_DE), "the choice after the pager");
     const paged = readFileSync(t.pager.log, "utf8");
-    expect(paged).toMatch(/posts\/en\/alpha\.md \([0-9a-f]{12} → HEAD\)/);
-    expect(paged).toContain("A third paragraph.");
+    expect(paged).toMatch(/posts\/en\/beta\.md \([0-9a-f]{12} → HEAD\)/);
+    expect(paged).toContain("And goodbye.");
 
     // The word mode stays for the next item.
-    screen = await answer(p, "s", choiceFor(BETA_DE), "the second item");
+    screen = await answer(p, "s", choiceFor(ALPHA_DE), "the second item");
     expect(lineHunks(screen)).toBe(2);
-    expect(screen).toMatch(/^posts\/en\/beta\.md \([0-9a-f]{12} → HEAD\)$/m);
+    expect(screen).toMatch(/^posts\/en\/alpha\.md \([0-9a-f]{12} → HEAD\)$/m);
+    await answer(p, "q", () => true, "quit");
+    expect(await p.exitCode()).toBe(0);
+    expect(existsSync(t.append.log)).toBe(false);
+    expectFiles({});
+  });
+
+  it("after an editor that changed nothing, shows the change again and asks with No as the default; a wrong key is cleared", async () => {
+    site = staleSite();
+    const t = tools();
+    const p = start([], { EDITOR: `${quote(process.execPath)} -e ""` });
+    await p.waitFor(choiceFor(BETA_DE), "the first item");
+    // A key that is no choice: the hint shows, and the letter does not stay in the input.
+    p.type("x");
+    let screen = await p.waitFor((s) => lastLine(s).startsWith("> "), "the invalid-key hint");
+    const choiceLine = screen.trimEnd().split("\n").at(-2) ?? "";
+    expect(choiceLine.trimEnd().endsWith(KEYS)).toBe(true);
+    const headers = (s: string) => s.split("\n").filter((l) => l.startsWith("[1/4] posts/de/beta.md ←")).length;
+    expect(headers(screen)).toBe(1);
+    screen = await answer(p, "e", (s) => /\(y\/N\)\s*$/.test(lastLine(s)), "the mark question, default no");
+    // The change is on screen again above the question.
+    expect(headers(screen)).toBe(2);
+    await answer(p, "", choiceFor(BETA_DE), "the same choice after the default no");
     await answer(p, "q", () => true, "quit");
     expect(await p.exitCode()).toBe(0);
     expect(existsSync(t.append.log)).toBe(false);
@@ -149,12 +172,12 @@ describe.skipIf(!HAS_TMUX)("transtrack update in a real terminal", () => {
     site = staleSite();
     const t = tools();
     const p = start([], { VISUAL: t.fail.command, EDITOR: t.append.command });
-    await p.waitFor(choiceFor(ALPHA_DE), "the first item");
-    await answer(p, "e", choiceFor(ALPHA_DE), "the same choice again");
+    await p.waitFor(choiceFor(BETA_DE), "the first item");
+    await answer(p, "e", choiceFor(BETA_DE), "the same choice again");
     await answer(p, "q", () => true, "quit");
     expect(await p.exitCode()).toBe(0);
     // $VISUAL wins over $EDITOR, and got the path.
-    expect(readFileSync(t.fail.log, "utf8").trim()).toBe(JSON.stringify([join(site.repo.dir, ALPHA_DE)]));
+    expect(readFileSync(t.fail.log, "utf8").trim()).toBe(JSON.stringify([join(site.repo.dir, BETA_DE)]));
     expect(existsSync(t.append.log)).toBe(false);
     expectFiles({});
   });
@@ -163,20 +186,20 @@ describe.skipIf(!HAS_TMUX)("transtrack update in a real terminal", () => {
     site = staleSite();
     const t = tools();
     const p = start([], { EDITOR: t.append.command });
-    await p.waitFor(choiceFor(ALPHA_DE), "the first item");
-    await answer(p, "m", choiceFor(BETA_DE), "the second item");
+    await p.waitFor(choiceFor(BETA_DE), "the first item");
+    await answer(p, "m", choiceFor(ALPHA_DE), "the second item");
     p.key("C-c");
     expect(await p.exitCode()).toBe(130);
     const screen = p.screen();
     expect(screen).not.toMatch(/Error|    at /);
-    expectFiles({ [ALPHA_DE]: withSourceCommit(site.before.get(ALPHA_DE)!, site.sourceCommit[ALPHA_DE]!) });
+    expectFiles({ [BETA_DE]: withSourceCommit(site.before.get(BETA_DE)!, site.sourceCommit[BETA_DE]!) });
   });
 
   it("Ctrl-C while the editor runs ends the session with exit 130 and marks nothing", async () => {
     site = staleSite();
     const t = tools();
     const p = start([], { EDITOR: t.slow.command });
-    await p.waitFor(choiceFor(ALPHA_DE), "the first item");
+    await p.waitFor(choiceFor(BETA_DE), "the first item");
     p.type("e");
     await p.waitFor(() => existsSync(t.slow.log), "the editor to start");
     p.key("C-c");
@@ -189,24 +212,24 @@ describe.skipIf(!HAS_TMUX)("transtrack update in a real terminal", () => {
     const t = tools();
     const head = site.repo.git("rev-parse", "HEAD");
     const p = start(["--commit"], { EDITOR: t.append.command });
-    await p.waitFor(choiceFor(ALPHA_DE), "the first item");
-    await answer(p, "m", choiceFor(BETA_DE), "the second item");
+    await p.waitFor(choiceFor(BETA_DE), "the first item");
+    await answer(p, "m", choiceFor(ALPHA_DE), "the second item");
     await answer(p, "e", confirming, "the mark question");
     await answer(p, "y", choiceFor(QUOTED_DE), "the third item");
     await answer(p, "q", () => true, "quit");
     expect(await p.exitCode()).toBe(0);
     const subjects = site.repo.git("log", "--format=%s", `${head}..HEAD`).split("\n");
     expect(subjects).toEqual([
-      `Sync de translation of posts/en/beta.md with ${site.sourceCommit[BETA_DE]!.slice(0, 7)}`,
       `Sync de translation of posts/en/alpha.md with ${site.sourceCommit[ALPHA_DE]!.slice(0, 7)}`,
+      `Sync de translation of posts/en/beta.md with ${site.sourceCommit[BETA_DE]!.slice(0, 7)}`,
     ]);
     const files = (rev: string) => site.repo.git("show", "-z", "--name-only", "--format=", rev).split("\0").filter(Boolean);
-    expect(files("HEAD")).toEqual([BETA_DE]);
-    expect(files("HEAD~1")).toEqual([ALPHA_DE]);
+    expect(files("HEAD")).toEqual([ALPHA_DE]);
+    expect(files("HEAD~1")).toEqual([BETA_DE]);
     expect(site.repo.git("status", "--porcelain")).toBe("");
     expectFiles({
-      [ALPHA_DE]: withSourceCommit(site.before.get(ALPHA_DE)!, site.sourceCommit[ALPHA_DE]!),
-      [BETA_DE]: `${withSourceCommit(site.before.get(BETA_DE)!, site.sourceCommit[BETA_DE]!)}Neu übersetzt.\n`,
+      [BETA_DE]: withSourceCommit(site.before.get(BETA_DE)!, site.sourceCommit[BETA_DE]!),
+      [ALPHA_DE]: `${withSourceCommit(site.before.get(ALPHA_DE)!, site.sourceCommit[ALPHA_DE]!)}Neu übersetzt.\n`,
     });
   });
 

@@ -11,8 +11,8 @@ export interface StaleSite {
   before: Map<string, string>;
 }
 
-/** The stale translations of `staleSite()`, in session order (translation path, then language). */
-export const STALE = ["posts/de/alpha.md", "posts/de/beta.md", "posts/de/it's a \"post\".md", "posts/zh/alpha.md"] as const;
+/** The stale translations of `staleSite()`, in session order, which is status's: most commits behind first, then by path. */
+export const STALE = ["posts/de/beta.md", "posts/de/alpha.md", "posts/de/it's a \"post\".md", "posts/zh/alpha.md"] as const;
 
 const post = (fields: string, body: string) => `---\n${fields}\n---\n${body}`;
 

@@ -69,10 +69,10 @@ async function session(items: UpdateItem[], store: ReturnType<typeof createStore
 }
 
 describe("update items", () => {
-  it("are the stale translations in path order, with their commits, the original's two versions and the text on disk", async () => {
+  it("are the stale translations in status's order, with their commits, the original's two versions and the text on disk", async () => {
     const { items } = await open();
     expect(items.map((i) => i.entry.translation)).toEqual([...STALE]);
-    const beta = items[1]!;
+    const beta = items[0]!;
     expect(beta.commits.map((c) => c.subject)).toEqual(["Say goodbye in beta", "Greet everyone in beta"]);
     expect(beta.commits[0]).toMatchObject({ sha: site.sourceCommit["posts/de/beta.md"], short: site.sourceCommit["posts/de/beta.md"]!.slice(0, 7) });
     expect(beta.commits.map((c) => c.date)).toEqual([site.repo.git("log", "-1", "--format=%cs", "HEAD~1"), site.repo.git("log", "-1", "--format=%cs", "HEAD~2")]);
@@ -96,7 +96,7 @@ describe("update session on a real repository", () => {
   it("changes the files only by the edits and the source_commit lines, and commits nothing without --commit", async () => {
     const { items, store } = await open();
     const head = site.repo.git("rev-parse", "HEAD");
-    const { result } = await session(items, store, ["e", true, "m", "s", "m"]);
+    const { result } = await session(items, store, ["m", "e", true, "s", "m"]);
     expect(result.summary.counts).toEqual({ edited: 1, marked: 2, skipped: 1, resolved: 0, left: 0 });
     const quoted = STALE[2];
     for (const [path, before] of site.before) {
@@ -121,7 +121,7 @@ describe("update session on a real repository", () => {
     site.repo.git("add", "posts/en/gamma.md");
     writeFileSync(join(site.repo.dir, "posts/de/gamma.md"), `${site.before.get("posts/de/gamma.md")}Unstaged.\n`);
     const head = site.repo.git("rev-parse", "HEAD");
-    await session(items, store, ["m", "s", "e", true], true);
+    await session(items, store, ["s", "m", "e", true], true);
     const log = site.repo.git("log", "--format=%s", `${head}..HEAD`).split("\n");
     const quotes = site.sourceCommit[STALE[2]]!.slice(0, 7);
     const alpha = site.sourceCommit["posts/de/alpha.md"]!.slice(0, 7);
@@ -137,7 +137,7 @@ describe("update session on a real repository", () => {
     const { items, store } = await open();
     const changed = site.before.get("posts/de/alpha.md")!.replace("Der erste Absatz.", "Der erste Absatz, von jemand anderem geändert.");
     writeFileSync(join(site.repo.dir, "posts/de/alpha.md"), changed);
-    const { events, result } = await session(items.slice(0, 1), store, ["m", "m"]);
+    const { events, result } = await session(items.filter((i) => i.entry.translation === "posts/de/alpha.md"), store, ["m", "m"]);
     const notices = events.filter((e) => e.type === "notice").map((e) => (e as { code: string }).code);
     expect(notices).toEqual(["FILE_CHANGED", "MARKED"]);
     expect(read("posts/de/alpha.md")).toBe(withSourceCommit(changed, site.sourceCommit["posts/de/alpha.md"]!));
@@ -148,7 +148,7 @@ describe("update session on a real repository", () => {
     const { items, store } = await open();
     await markTranslations({ cwd: site.repo.dir, env: site.repo.env(), translations: ["posts/de/alpha.md"] });
     const marked = read("posts/de/alpha.md");
-    const { result } = await session(items.slice(0, 1), store, ["m"]);
+    const { result } = await session(items.filter((i) => i.entry.translation === "posts/de/alpha.md"), store, ["m"]);
     expect(result.outcomes).toEqual(["resolved"]);
     expect(read("posts/de/alpha.md")).toBe(marked);
   });

@@ -34,9 +34,12 @@ const screen = (rows: number, columns = 80) => ({ t, color: plain, rows, columns
 
 describe("update screen", () => {
   it("shows the header with position, paths, commits behind and the date", () => {
-    const text = renderUpdateEvent({ type: "item", index: 1, total: 5, item: longItem(3), mode: "line" }, screen(40));
+    const text = renderUpdateEvent({ type: "item", index: 1, total: 5, item: longItem(3), mode: "line" }, screen(40, 120));
     const header = text.split("\n")[1]!;
     expect(header).toBe('[2/5] posts/de/a.md ← posts/en/a.md · update.behind{"count":2} · update.staleSince{"date":"2026-05-01"}');
+    // Narrower, it breaks between its parts, never inside the date.
+    const narrow = renderUpdateEvent({ type: "item", index: 1, total: 5, item: longItem(3), mode: "line" }, screen(40, 70)).split("\n");
+    expect(narrow.slice(1, 3)).toEqual(['[2/5] posts/de/a.md ← posts/en/a.md · update.behind{"count":2}', '      update.staleSince{"date":"2026-05-01"}']);
     expect(text).toContain("  0000000  2026-05-01  Commit 0");
   });
 

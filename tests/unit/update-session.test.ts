@@ -175,6 +175,8 @@ describe("update session", () => {
     const result = await s.run();
     expect(s.edits).toEqual(["posts/de/alpha.md"]);
     expect(s.asked[1]).toEqual({ kind: "confirm", message: "update.prompt.markAfterEdit", default: true });
+    // The change is shown again after the editor, before the question.
+    expect(s.shown("item").map((e) => e.type === "item" && e.item.text)).toEqual([ALPHA_DE().text, `${ALPHA_DE().text}Neu übersetzt.\n`]);
     expect(s.marks).toEqual([{ path: "posts/de/alpha.md", commit: SOURCE_SHA, expected: `${ALPHA_DE().text}Neu übersetzt.\n` }]);
     expect(s.files.get("posts/de/alpha.md")).toBe(`---\nsource_commit: ${SOURCE_SHA}\nlang: de\n---\nposts/de/alpha.md\nNeu übersetzt.\n`);
     expect(result.outcomes).toEqual(["edited"]);
@@ -201,9 +203,10 @@ describe("update session", () => {
     expect(result.summary.unmarkedEdits).toEqual([]);
   });
 
-  it("e with an editor that changes nothing and exits 0 still asks, and counts a yes as marked", async () => {
+  it("e with an editor that changes nothing and exits 0 still asks, with no as the default, and counts a yes as marked", async () => {
     const s = setup([ALPHA_DE()], ["e", true], { editor: () => ({ kind: "ok" }) });
     const result = await s.run();
+    expect(s.asked[1]).toEqual({ kind: "confirm", message: "update.prompt.markAfterEdit", default: false });
     expect(s.marks).toHaveLength(1);
     expect(result.outcomes).toEqual(["marked"]);
   });

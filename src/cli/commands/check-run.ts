@@ -7,7 +7,7 @@ import type { CheckResult } from "../../render/check-result.js";
 import { errorAnnotation } from "../../render/check-github.js";
 import { renderCheckMarkdown } from "../../render/check-markdown.js";
 import { runCheck, type CheckOutcome } from "../../status/run-check.js";
-import type { CliContext } from "../context.js";
+import { terminalWidth, type CliContext } from "../context.js";
 import { clearProgress, statusOptions } from "./common.js";
 
 /** What `transtrack check` does once its options are parsed, loaded only when the command runs. */
@@ -45,6 +45,7 @@ export async function runCheckCommand(args: string[], options: Record<string, un
     t: ctx.t,
     color: ctx.color,
     quiet: ctx.quiet,
+    width: terminalWidth(ctx.stdout, ctx.env),
   };
   ctx.stdout.write(CHECK_FORMATS[format as CheckFormatName](result));
   if (github.actions && github.stepSummary) {

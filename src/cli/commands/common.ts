@@ -15,14 +15,15 @@ export interface CliCommand {
 export function parseLangs(value: string, previous: string[] = []): string[] {
   const langs = value.split(",").map((l) => l.trim()).filter(Boolean);
   if (langs.length === 0 || langs.some((l) => !isLangTag(l))) {
-    throw new InvalidArgumentError(value);
+    // A reason code, not words: the CLI says it in the user's language (see cli/commander-errors.ts).
+    throw new InvalidArgumentError("LANGS");
   }
   return [...previous, ...langs];
 }
 
 /** Parses a non-negative whole number option. */
 export function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError(value);
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("NUMBER");
   return Number(value);
 }
 

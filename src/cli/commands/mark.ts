@@ -5,10 +5,12 @@ import type { CliCommand } from "./common.js";
 export const markCommand: CliCommand = {
   name: "mark",
   configure(command, t) {
-    command.argument("<translation...>", t("cli.args.translations")).option("--commit <sha>", t("cli.options.commit"));
+    command.argument("<translation...>", t("cli.args.translations")).option("--commit <rev>", t("cli.options.commit"));
   },
   async run(args, options, ctx) {
-    if (options.commit !== undefined && !/^[0-9a-fA-F]{4,40}$/.test(String(options.commit))) {
+    // Any revision git knows (a sha, HEAD~1, a tag); never one that could be taken for an option, or that
+    // would break the line-based question to git.
+    if (options.commit !== undefined && !/^[^\s-][^\s]*$/.test(String(options.commit))) {
       throw new UsageError("BAD_COMMIT", { commit: String(options.commit) });
     }
     const { markTranslations } = await import("../../status/mark.js");

@@ -1,4 +1,5 @@
 import { statusReport } from "../../status/get-status.js";
+import { terminalWidth } from "../context.js";
 import { clearProgress, parseLangs, statusOptions, type CliCommand } from "./common.js";
 
 /** `transtrack status`: which translations need attention, per language. */
@@ -22,7 +23,7 @@ export const statusCommand: CliCommand = {
     else {
       const { renderStatus } = await import("../../render/status-text.js");
       ctx.stdout.write(
-        renderStatus(result.report, { all: options.all === true, missing: options.missing === true || options.all === true, quiet: ctx.quiet, t: ctx.t, color: ctx.color }),
+        renderStatus(result.report, { all: options.all === true, missing: options.missing === true || options.all === true, quiet: ctx.quiet, t: ctx.t, color: ctx.color, width: terminalWidth(ctx.stdout, ctx.env) }),
       );
     }
     return 0;
