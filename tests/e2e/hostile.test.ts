@@ -1,4 +1,7 @@
 // Hostile posts and misconfigured CI, one repro per case: the built CLI on real repositories.
+import { execFileSync } from "node:child_process";
+import { readFileSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
@@ -69,5 +72,85 @@ describe("case 5: a front-matter language named like an Object.prototype member"
     ]);
     const { report } = json(["status", "--json"]);
     for (const entry of report.translations.filter((e) => e.translation !== null)) expect(entry.problems.map((p) => p.code)).toContain("INVALID_FRONT_MATTER");
+  });
+});
+
+describe("case 3: a committed link into the git directory", () => {
+  it("is never read, by any command, with or without --worktree", () => {
+    repo = createRepo();
+    repo.git("config", "http.https://example.com/.extraheader", "AUTHORIZATION: basic SECRET-TOKEN");
+    repo.write("posts/de/leak.md", ORIGINAL);
+    repo.write("posts/en/b.md", ORIGINAL);
+    repo.write("untracked.txt", "SECRET-TOKEN\n");
+    repo.write(".gitignore", "ignored.md\n");
+    repo.write("ignored.md", "SECRET-TOKEN\n");
+    repo.commit("init");
+    symlinkSync("../../.git/config", join(repo.dir, "posts/en/leak.md"));
+    symlinkSync("../../ignored.md", join(repo.dir, "posts/de/b.md"));
+    repo.git("add", "posts");
+    repo.git("commit", "-q", "-m", "links");
+    for (const args of [["diff", "--worktree", "posts/de/leak.md"], ["diff", "posts/de/leak.md"], ["status", "--worktree", "--json"], ["status", "--json", "--all"], ["check", "--worktree", "--format", "json"], ["report", "--html", "out"], ["diff", "--worktree", "--word", "posts/de/leak.md"]]) {
+      const run = runCli(args, repo.dir, repo.env());
+      expect(`${run.stdout}${run.stderr}`, args.join(" ")).not.toContain("SECRET-TOKEN");
+      expect([0, 1, 2], args.join(" ")).toContain(run.code);
+    }
+    expect(readFileSync(join(repo.dir, "out/index.html"), "utf8")).not.toContain("SECRET-TOKEN");
+    const { report } = json(["status", "--json", "--worktree"]);
+    expect(report.problems).toContainEqual(expect.objectContaining({ code: "SYMLINK_OUTSIDE_REPO", file: "posts/en/leak.md" }));
+    expect(report.translations.find((e) => e.translation === "posts/de/b.md")?.problems.map((p) => p.code)).toContain("SYMLINK_OUTSIDE_REPO");
+  });
+});
+
+describe("case 6: a committed link to a FIFO in the work tree", () => {
+  it("is not read, and no command waits on it", () => {
+    repo = createRepo();
+    repo.write("posts/en/a.md", ORIGINAL);
+    repo.write("posts/de/b.md", ORIGINAL);
+    execFileSync("mkfifo", [join(repo.dir, "fifo")]);
+    symlinkSync("../../fifo", join(repo.dir, "posts/de/a.md"));
+    symlinkSync("../../fifo", join(repo.dir, "posts/en/b.md"));
+    repo.git("add", "posts");
+    repo.git("commit", "-q", "-m", "init");
+    for (const args of [["status", "--json"], ["status", "--worktree", "--json"], ["check", "--worktree"], ["diff", "--worktree", "posts/de/b.md"]]) {
+      const run = runCli(args, repo.dir, repo.env());
+      expect(run.code, args.join(" ")).not.toBeNull();
+      expect([0, 1, 2], args.join(" ")).toContain(run.code);
+    }
+    const { report } = json(["status", "--json"]);
+    expect(report.translations.find((e) => e.translation === "posts/de/a.md")?.status).toBe("invalid");
+  });
+});
+
+describe("case 2: a rewritten original", () => {
+  const lines = (n: number, word: string) => Array.from({ length: n }, (_, i) => `line ${i} ${word}\n`).join("");
+
+  it("counts a 100k-line rewrite, and diff and report show a 10k-line one and a binary one", () => {
+    repo = createRepo();
+    repo.write("posts/en/big.md", `---\ntitle: t\n---\n${lines(100_000, "original")}`);
+    repo.write("posts/de/big.md", ORIGINAL);
+    repo.write("posts/en/mid.md", `---\ntitle: t\n---\n${lines(10_000, "original")}`);
+    repo.write("posts/de/mid.md", ORIGINAL);
+    const bytes = Buffer.alloc(3 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
+    repo.write("posts/en/bin.md", bytes);
+    repo.write("posts/de/bin.md", ORIGINAL);
+    repo.commit("init");
+    repo.write("posts/en/big.md", `---\ntitle: t\n---\n${lines(100_000, "rewritten")}`);
+    repo.write("posts/en/mid.md", `---\ntitle: t\n---\n${lines(10_000, "rewritten")}`);
+    repo.write("posts/en/bin.md", Buffer.concat([bytes.subarray(1), Buffer.from([1])]));
+    repo.commit("rewrite");
+    const run = runCli(["status", "--json"], repo.dir, repo.env());
+    const entries = (JSON.parse(run.stdout) as { translations: { translation: string; status: string; linesAdded: number; linesRemoved: number }[] }).translations;
+    expect(entries.find((e) => e.translation === "posts/de/big.md")).toMatchObject({ status: "stale", linesAdded: 100_000, linesRemoved: 100_000 });
+    expect(entries.find((e) => e.translation === "posts/de/bin.md")?.status).toBe("stale");
+    const mid = runCli(["diff", "posts/de/mid.md"], repo.dir, repo.env());
+    expect(mid.code).toBe(0);
+    expect(mid.stdout.split("\n").filter((l) => l.startsWith("+line")).length).toBe(10_000);
+    const midJson = runCli(["diff", "--json", "posts/de/mid.md"], repo.dir, repo.env());
+    expect(JSON.parse(midJson.stdout)).toMatchObject({ mode: "line", shortest: false });
+    const bin = runCli(["diff", "--json", "posts/de/bin.md"], repo.dir, repo.env());
+    expect(JSON.parse(bin.stdout)).toMatchObject({ mode: "line", binary: true, hunks: [] });
+    expect(runCli(["diff", "--word", "posts/de/bin.md"], repo.dir, repo.env()).code).toBe(0);
+    expect(runCli(["report", "--html", "out"], repo.dir, repo.env()).code).toBe(0);
   });
 });
