@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, runFailure } from "../helpers/cli.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
 
 let repo: TestRepo;
@@ -152,5 +152,55 @@ describe("case 2: a rewritten original", () => {
     expect(JSON.parse(bin.stdout)).toMatchObject({ mode: "line", binary: true, hunks: [] });
     expect(runCli(["diff", "--word", "posts/de/bin.md"], repo.dir, repo.env()).code).toBe(0);
     expect(runCli(["report", "--html", "out"], repo.dir, repo.env()).code).toBe(0);
+  });
+});
+
+describe("case 7: paths from a subdirectory", () => {
+  it("are relative to the current directory for every command, as in git", () => {
+    repo = createRepo();
+    repo.write("posts/en/a.md", ORIGINAL);
+    repo.write("posts/de/a.md", ORIGINAL);
+    repo.commit("init");
+    repo.write("posts/en/a.md", `${ORIGINAL}more\n`);
+    repo.commit("change");
+    const sub = join(repo.dir, "posts");
+    expect(runCli(["status", "de/a.md"], sub, repo.env()).code).toBe(0);
+    const diff = runCli(["diff", "de/a.md"], sub, repo.env());
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toContain("+more");
+    expect(runCli(["diff", "--json", "../de/a.md"], join(sub, "de"), repo.env()).code).toBe(0);
+    expect(runCli(["mark", "de/a.md"], sub, repo.env()).code).toBe(0);
+    expect(readFileSync(join(repo.dir, "posts/de/a.md"), "utf8")).toMatch(/^source_commit: [0-9a-f]{40}$/m);
+    expect(runFailure(["diff", "posts/de/a.md"], sub, repo.env())).toMatchObject({ code: 2, error: "UsageError:PATH_MATCHES_NOTHING" });
+  });
+});
+
+describe("case 8: nothing to check", () => {
+  it("fails check with exit 2 and a hint; status says it on stderr and exits 0", () => {
+    repo = createRepo();
+    repo.write("posts/en/a.md", ORIGINAL);
+    repo.commit("init");
+    expect(runFailure(["check"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "UsageError:NOTHING_TO_CHECK" });
+    const status = runCli(["status", "--json"], repo.dir, repo.env());
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout).translations).toEqual([]);
+    expect(status.stderr).not.toBe("");
+    // A missing translation checks something when the policy fails on it.
+    repo.write("transtrack.config.json", '{"languages": ["de"], "check": {"failOn": ["missing"]}}');
+    expect(runCli(["check"], repo.dir, repo.env()).code).toBe(1);
+
+    repo.write("posts/de/a.md", ORIGINAL);
+    repo.write("transtrack.config.json", "{}");
+    repo.commit("de");
+    expect(runCli(["check"], repo.dir, repo.env()).code).toBe(0);
+    expect(runFailure(["check", "--lang", "xx"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "UsageError:LANG_MATCHES_NOTHING" });
+    expect(runFailure(["check", "posts/dee"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "UsageError:PATH_MATCHES_NOTHING" });
+    expect(runFailure(["status", "posts/dee"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "UsageError:PATH_MATCHES_NOTHING" });
+    expect(runFailure(["status", "--lang", "xx"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "UsageError:LANG_MATCHES_NOTHING" });
+    expect(runFailure(["report", "--html", "out", "posts/dee"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "UsageError:PATH_MATCHES_NOTHING" });
+    for (const config of ['{"languages": ["fr"]}', '{"layouts": [{"translation": "content/{lang}/{path}"}]}']) {
+      repo.write("transtrack.config.json", config);
+      expect(runFailure(["check"], repo.dir, repo.env()), config).toMatchObject({ code: 2, error: "UsageError:NOTHING_TO_CHECK" });
+    }
   });
 });
