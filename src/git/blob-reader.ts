@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { MAX_POST_BYTES } from "../fs-paths.js";
+import { SAFE_CONFIG } from "./run.js";
 
 /**
  * What a blob larger than `MAX_POST_BYTES` reads as: no post is that large, and its bytes are never held.
@@ -116,7 +117,7 @@ class CatFileSession {
     const env = { ...(this.options.env ?? process.env), LC_ALL: "C", GIT_OPTIONAL_LOCKS: "0" };
     let child: ChildProcessWithoutNullStreams;
     try {
-      child = spawn(this.options.gitBinary ?? "git", ["cat-file", this.mode], { cwd: this.cwd, env, stdio: "pipe" });
+      child = spawn(this.options.gitBinary ?? "git", [...SAFE_CONFIG, "cat-file", this.mode], { cwd: this.cwd, env, stdio: "pipe" });
     } catch (error) {
       this.fail(new GitProcessError(`could not start git cat-file: ${String(error)}`, { cause: error }));
       return;

@@ -1,17 +1,20 @@
 import type { Colors, Translate } from "./words.js";
 import { TranstrackError } from "../errors.js";
+import { printable } from "./width.js";
 
 /** An error as the user reads it on stderr: the message, a hint, and the stack only with `--verbose`. */
 export function renderError(error: unknown, t: Translate, color: Colors, verbose: boolean): string {
   const lines: string[] = [];
   if (error instanceof TranstrackError) {
-    lines.push(`${color.red(t("errors.prefix"))} ${t(`errors.${error.code}`, error.args)}`);
-    const hint = t(`hints.${error.code}`, { ...error.args, defaultValue: "" });
+    // A path or a reason may come from a hostile file name: its escape sequences never reach the terminal.
+    const args = Object.fromEntries(Object.entries(error.args).map(([k, v]) => [k, typeof v === "string" ? printable(v) : v]));
+    lines.push(`${color.red(t("errors.prefix"))} ${t(`errors.${error.code}`, args)}`);
+    const hint = t(`hints.${error.code}`, { ...args, defaultValue: "" });
     if (hint) lines.push(`${color.dim(t("errors.hint"))} ${hint}`);
   } else {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = printable(error instanceof Error ? error.message : String(error));
     lines.push(`${color.red(t("errors.prefix"))} ${t("errors.INTERNAL", { message })}`);
-    if (!verbose) lines.push(`${color.dim(t("errors.hint"))} ${t("hints.INTERNAL")}`);
+    lines.push(`${color.dim(t("errors.hint"))} ${t(verbose ? "hints.INTERNAL_VERBOSE" : "hints.INTERNAL")}`);
   }
   if (verbose && error instanceof Error) {
     let current: unknown = error;

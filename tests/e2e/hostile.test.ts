@@ -1,6 +1,6 @@
 // Hostile posts and misconfigured CI, one repro per case: the built CLI on real repositories.
 import { execFileSync } from "node:child_process";
-import { readFileSync, symlinkSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli, runFailure } from "../helpers/cli.js";
@@ -201,6 +201,140 @@ describe("case 8: nothing to check", () => {
     for (const config of ['{"languages": ["fr"]}', '{"layouts": [{"translation": "content/{lang}/{path}"}]}']) {
       repo.write("transtrack.config.json", config);
       expect(runFailure(["check"], repo.dir, repo.env()), config).toMatchObject({ code: 2, error: "UsageError:NOTHING_TO_CHECK" });
+    }
+  });
+});
+
+describe("case 4: mark on a value it can't edit safely", () => {
+  it("refuses with a code and changes nothing", () => {
+    repo = createRepo();
+    repo.write("posts/en/a.md", ORIGINAL);
+    repo.write("posts/en/b.md", ORIGINAL);
+    const twoLines = '---\ntitle: "Hello\nsource_commit: 1111111111111111111111111111111111111111"\n---\nbody\n';
+    const dashes = "---\ntitle: x\n----\nsource_commit: 1111111\n---\nbody\n";
+    repo.write("posts/de/a.md", twoLines);
+    repo.write("posts/de/b.md", dashes);
+    repo.commit("init");
+    expect(runFailure(["mark", "posts/de/a.md"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "FrontMatterEditError:UNSAFE_FRONT_MATTER_EDIT" });
+    expect(readFileSync(join(repo.dir, "posts/de/a.md"), "utf8")).toBe(twoLines);
+    expect([2]).toContain(runFailure(["mark", "posts/de/b.md"], repo.dir, repo.env()).code);
+    expect(runFailure(["mark", "posts/de/b.md"], repo.dir, repo.env()).error).toMatch(/:(UNSAFE_FRONT_MATTER_EDIT|CANNOT_MARK)$/);
+    expect(readFileSync(join(repo.dir, "posts/de/b.md"), "utf8")).toBe(dashes);
+  });
+});
+
+describe("case 9: crashes are not usage errors", () => {
+  it("makes every config error a field error", () => {
+    repo = createRepo();
+    repo.write("posts/en/a.md", ORIGINAL);
+    repo.write("posts/de/a.md", ORIGINAL);
+    repo.commit("init");
+    for (const config of ['{"layouts": [{"translation": "posts/{lang}/{path}/{path}"}]}', '{"layouts": [{"translation": "posts/{lang}/{path}.{ext}.{ext}"}]}', '{"layouts": [{"source": ["a/{path}", "b/{path}{path}"], "translation": "posts/{lang}/{path}"}]}']) {
+      repo.write("transtrack.config.json", config);
+      expect(runFailure(["check"], repo.dir, repo.env()), config).toMatchObject({ code: 2, error: "ConfigError:CONFIG_INVALID" });
+    }
+  });
+
+  it("makes a write the file system refuses a WRITE_FAILED error, not a crash", () => {
+    repo = createRepo();
+    repo.write("posts/en/a.md", ORIGINAL);
+    repo.write("posts/de/a.md", ORIGINAL);
+    repo.commit("init");
+    repo.write("posts/en/a.md", `${ORIGINAL}more\n`);
+    repo.commit("change");
+    const dir = join(repo.dir, "posts/de");
+    // root ignores permissions but not the immutable flag; anyone else is stopped by the mode.
+    const root = process.getuid?.() === 0;
+    if (root) execFileSync("chattr", ["+i", dir]);
+    else chmodSync(dir, 0o555);
+    try {
+      expect(runFailure(["mark", "posts/de/a.md"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "TranstrackError:WRITE_FAILED" });
+    } finally {
+      if (root) execFileSync("chattr", ["-i", dir]);
+      else chmodSync(dir, 0o755);
+    }
+    expect(readFileSync(join(dir, "a.md"), "utf8")).toBe(ORIGINAL);
+  });
+});
+
+describe("case 10: the low ones", () => {
+  it("escapes ESC and BEL from file names in mark's output, annotations, markdown and the step summary", () => {
+    repo = createRepo();
+    const name = "e\u001b]0;pwn\u0007.md";
+    repo.write(`posts/en/${name}`, ORIGINAL);
+    repo.write(`posts/de/${name}`, ORIGINAL);
+    repo.commit("init");
+    repo.write(`posts/en/${name}`, `${ORIGINAL}more\n`);
+    repo.commit("change");
+    const summary = join(repo.dir, "..", `${repo.dir.split("/").pop()}-summary.md`);
+    const github = runCli(["check"], repo.dir, { ...repo.env(), GITHUB_ACTIONS: "true", GITHUB_STEP_SUMMARY: summary, GITHUB_WORKSPACE: repo.dir });
+    expect(github.code).toBe(1);
+    expect(github.stdout).toContain("::error file=");
+    const markdown = runCli(["check", "--format", "markdown"], repo.dir, repo.env());
+    const mark = runCli(["mark", `posts/de/${name}`], repo.dir, repo.env());
+    expect(mark.code).toBe(0);
+    const outputs = [github.stdout, github.stderr, readFileSync(summary, "utf8"), markdown.stdout, mark.stdout, mark.stderr];
+    rmSync(summary, { force: true });
+    for (const output of outputs) {
+      expect(output).not.toMatch(/[\u0007\u001b]/);
+    }
+    expect(mark.stdout).toContain("\\x1b");
+  });
+
+  it("refuses to mark invalid UTF-8 or a CR-only file, with a code, and leaves them as they are", () => {
+    repo = createRepo();
+    repo.write("posts/en/a.md", ORIGINAL);
+    repo.write("posts/en/b.md", ORIGINAL);
+    const bad = Buffer.from("---\ntitle: \xff\xfe\n---\nbody\n", "latin1");
+    const crOnly = "---\rtitle: a\r---\rbody\r";
+    repo.write("posts/de/a.md", bad);
+    repo.write("posts/de/b.md", crOnly);
+    repo.commit("init");
+    expect(runFailure(["mark", "posts/de/a.md"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "TranstrackError:NOT_UTF8" });
+    expect(readFileSync(join(repo.dir, "posts/de/a.md")).equals(bad)).toBe(true);
+    expect(runFailure(["mark", "posts/de/b.md"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "UsageError:CANNOT_MARK" });
+    expect(readFileSync(join(repo.dir, "posts/de/b.md"), "utf8")).toBe(crOnly);
+  });
+
+  it("removes temporary files a killed mark left behind, on the next write, and only stale ones of its own", () => {
+    repo = createRepo();
+    repo.write("posts/en/a.md", ORIGINAL);
+    repo.write("posts/de/a.md", ORIGINAL);
+    repo.commit("init");
+    repo.write("posts/en/a.md", `${ORIGINAL}more\n`);
+    repo.commit("change");
+    const stale = join(repo.dir, "posts/de/.a.md.transtrack-0123456789ab.tmp");
+    const fresh = join(repo.dir, "posts/de/.b.md.transtrack-ba9876543210.tmp");
+    const other = join(repo.dir, "posts/de/.a.md.other-0123456789ab.tmp");
+    for (const file of [stale, fresh, other]) writeFileSync(file, "half");
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(stale, hourAgo, hourAgo);
+    utimesSync(other, hourAgo, hourAgo);
+    expect(runCli(["mark", "posts/de/a.md"], repo.dir, repo.env()).code).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(fresh)).toBe(true);
+    expect(existsSync(other)).toBe(true);
+  });
+
+  it("never runs the repository's core.fsmonitor", () => {
+    repo = createRepo();
+    repo.write("posts/en/a.md", ORIGINAL);
+    repo.write("posts/de/a.md", ORIGINAL);
+    repo.commit("init");
+    const canary = join(repo.dir, "..", `${repo.dir.split("/").pop()}-fsmonitor-ran`);
+    const hook = join(repo.dir, ".git", "fsmonitor-hook");
+    writeFileSync(hook, `#!/bin/sh\ntouch '${canary}'\n`, { mode: 0o755 });
+    repo.git("config", "core.fsmonitor", hook);
+    try {
+      for (const args of [["status"], ["check"], ["status", "--worktree"], ["diff", "posts/de/a.md"], ["mark", "posts/de/a.md"], ["report", "--html", "out"]]) {
+        expect([0, 1], args.join(" ")).toContain(runCli(args, repo.dir, repo.env()).code);
+      }
+      expect(existsSync(canary)).toBe(false);
+      // The hook does run for git itself, so the test can fail.
+      repo.git("status", "--porcelain");
+      expect(existsSync(canary)).toBe(true);
+    } finally {
+      rmSync(canary, { force: true });
     }
   });
 });
