@@ -1,6 +1,9 @@
 /** Exit code of a known, expected failure: usage, configuration or repository. */
 export const EXIT_ERROR = 2;
 
+/** Exit code of an internal failure, a bug in transtrack (sysexits' EX_SOFTWARE): never taken for a usage error. */
+export const EXIT_INTERNAL = 70;
+
 /** Arguments interpolated into a translated message. */
 export type MessageArgs = Record<string, string | number>;
 

@@ -1,7 +1,7 @@
 import { VERSION } from "../version.js";
 import { Command, CommanderError, Help, Option } from "commander";
 import pc from "picocolors";
-import { EXIT_ERROR } from "../errors.js";
+import { EXIT_ERROR, EXIT_INTERNAL, TranstrackError } from "../errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { terminalWidth, useColor, type CliContext, type Output } from "./context.js";
 import { availableLocales, createTranslator, detectLocale, pickLocale } from "./i18n.js";
@@ -133,8 +133,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 function fail(error: unknown, io: CliIo, t: CliContext["t"], color: CliContext["errColor"], verbose: boolean): number {
   io.stderr.write(renderError(error, t, color, verbose));
-  // Known errors and unexpected ones alike end with 2: the run could not do its job.
-  return EXIT_ERROR;
+  // A known error is the user's to fix (2); anything else is a bug of ours, which a script must not take for one.
+  return error instanceof TranstrackError ? EXIT_ERROR : EXIT_INTERNAL;
 }
 
 /** Whether the run may print help: no command, `help`, or `-h`/`--help` before any `--`. */

@@ -8,6 +8,10 @@ const pattern = z
   .string()
   .min(1)
   .refine((p) => p.includes("{path}"), "must contain {path}")
+  // `{lang}` may repeat (every place holds the same language); a second `{path}` or `{ext}` could hold
+  // another text than the first, so a path could not be built from the pattern.
+  .refine((p) => p.split("{path}").length === 2, "must contain {path} only once")
+  .refine((p) => p.split("{ext}").length <= 2, "may contain {ext} only once")
   .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "must be a relative path inside the repository");
 
 const layout = z.strictObject({

@@ -156,7 +156,8 @@ export function linkPosts(posts: readonly Post[], config: Config, context: LinkC
         }
       }
     } else {
-      if (post.invalid && !role) problems.push(...post.problems);
+      // An original that can't be read is still compared as text; what it holds is said, not hidden.
+      if (post.invalid) problems.push(...post.problems);
       continue;
     }
     if (post.invalid) link.settled = "invalid";

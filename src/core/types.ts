@@ -32,6 +32,7 @@ export const PROBLEM_CODES = [
   "SOURCE_UNCOMMITTED",
   "SYMLINK_OUTSIDE_REPO",
   "AMBIGUOUS_SOURCE",
+  "FRONT_MATTER_EXPANDS",
 ] as const;
 
 /** One of `PROBLEM_CODES`. */

@@ -1,4 +1,14 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { MAX_POST_BYTES } from "../fs-paths.js";
+import { SAFE_CONFIG } from "./run.js";
+
+/**
+ * What a blob larger than `MAX_POST_BYTES` reads as: no post is that large, and its bytes are never held.
+ * The NUL makes it binary to every diff, and the object id keeps two such blobs apart.
+ */
+export function oversizedBlob(objectId: string): Buffer {
+  return Buffer.from(`\0transtrack: object ${objectId} is larger than ${MAX_POST_BYTES} bytes\0\n`);
+}
 
 /** The git child process could not start or died; every pending and later request rejects with it. */
 export class GitProcessError extends Error {
@@ -70,6 +80,8 @@ class CatFileSession {
   private buffered = 0;
   private bodyHeader: string | undefined;
   private bodySize = 0;
+  /** Bytes of an oversized body still to come, dropped as they arrive. */
+  private skipping = 0;
 
   constructor(
     private readonly cwd: string,
@@ -105,7 +117,7 @@ class CatFileSession {
     const env = { ...(this.options.env ?? process.env), LC_ALL: "C", GIT_OPTIONAL_LOCKS: "0" };
     let child: ChildProcessWithoutNullStreams;
     try {
-      child = spawn(this.options.gitBinary ?? "git", ["cat-file", this.mode], { cwd: this.cwd, env, stdio: "pipe" });
+      child = spawn(this.options.gitBinary ?? "git", [...SAFE_CONFIG, "cat-file", this.mode], { cwd: this.cwd, env, stdio: "pipe" });
     } catch (error) {
       this.fail(new GitProcessError(`could not start git cat-file: ${String(error)}`, { cause: error }));
       return;
@@ -143,6 +155,12 @@ class CatFileSession {
   }
 
   private onData(chunk: Buffer): void {
+    if (this.skipping > 0) {
+      const dropped = Math.min(this.skipping, chunk.length);
+      this.skipping -= dropped;
+      chunk = chunk.subarray(dropped);
+      if (chunk.length === 0) return;
+    }
     this.chunks.push(chunk);
     this.buffered += chunk.length;
     for (let waiter = this.waiters.peek(); waiter; waiter = this.waiters.peek()) {
@@ -151,8 +169,19 @@ class CatFileSession {
         if (header === null) return;
         const found = this.mode === "--batch" ? FOUND.exec(header) : null;
         if (!found) { this.waiters.shift(); waiter.resolve({ header, body: null }); continue; }
+        const size = Number(found[3]);
+        if (size > MAX_POST_BYTES) {
+          // Larger than any post: its bytes (and the LF after them) are dropped, never held.
+          const held = Math.min(this.buffered, size + 1);
+          this.take(held);
+          this.skipping = size + 1 - held;
+          this.waiters.shift();
+          waiter.resolve({ header, body: oversizedBlob(found[1]!) });
+          if (this.skipping > 0) return;
+          continue;
+        }
         this.bodyHeader = header;
-        this.bodySize = Number(found[3]);
+        this.bodySize = size;
       }
       if (this.buffered < this.bodySize + 1) return; // content plus its terminating LF
       const body = this.take(this.bodySize + 1).subarray(0, this.bodySize);

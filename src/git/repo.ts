@@ -69,7 +69,7 @@ export class GitRepo {
 
   /** simple-git, for the commands that change the repository; loaded on first use so reads don't pay for it. */
   private writer(): Promise<SimpleGit> {
-    this.simpleGit ??= import("simple-git").then(({ simpleGit }) => simpleGit({ baseDir: this.root }).env(gitEnvironment(this.env.env)));
+    this.simpleGit ??= import("simple-git").then(({ simpleGit }) => simpleGit({ baseDir: this.root, config: ["core.fsmonitor=false"] }).env(gitEnvironment(this.env.env)));
     return this.simpleGit;
   }
 

@@ -9,8 +9,15 @@ export interface GitEnv {
   binary?: string;
 }
 
+/**
+ * Settings transtrack never takes from the repository: the repository's own `core.fsmonitor` would run
+ * its hook (a program the repository names) on every command that reads the index, and transtrack never
+ * needs it.
+ */
+export const SAFE_CONFIG = ["-c", "core.fsmonitor=false"];
+
 // Stable, parseable output whatever the user's git configuration says.
-const FIXED_CONFIG = ["-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "log.showSignature=false", "-c", "diff.renames=true"];
+const FIXED_CONFIG = [...SAFE_CONFIG, "-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "log.showSignature=false", "-c", "diff.renames=true"];
 
 /** The environment git runs with: the caller's, made locale-neutral and lock-free for readers. */
 export function gitEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {

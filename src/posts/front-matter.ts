@@ -5,7 +5,7 @@ import { parseSimpleYaml } from "./simple-yaml.js";
 /** Front-matter data and body of a Markdown text (`matter`: the YAML as written), or why it can't be read. */
 export type ParsedFrontMatter =
   | { ok: true; data: Record<string, unknown>; body: string; matter: string }
-  | { ok: false; line: number | null; reason: string };
+  | { ok: false; line: number | null; reason: string; code?: "FRONT_MATTER_EXPANDS" };
 
 /** js-yaml's safeLoad as gray-matter runs it: YAML only, so a post never runs code (`---js` is refused before). */
 type YamlEngine = { parse(text: string): unknown };
@@ -37,11 +37,43 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   const fast = parseSimpleYaml(yaml);
   const data = fast === undefined ? readWithJsYaml(yaml) : { ok: true as const, value: fast };
   if (!data.ok) return data;
+  if (expandsBeyond(data.value, yaml.length + EXPANSION_SLACK)) {
+    return { ok: false, line: 2, reason: "front-matter aliases expand beyond its size", code: "FRONT_MATTER_EXPANDS" };
+  }
   if (data.value === null || data.value === undefined) return { ok: true, data: {}, body, matter: yaml };
   if (typeof data.value !== "object" || Array.isArray(data.value)) {
     return { ok: false, line: 2, reason: "front-matter is not a mapping of keys to values" };
   }
   return { ok: true, data: data.value as Record<string, unknown>, body, matter: yaml };
+}
+
+/**
+ * How much larger than its text a front-matter's value may be once YAML's aliases are expanded. Without
+ * aliases a value is never larger than its text (each value and each character costs a character); merges
+ * (`<<: *defaults`) and a few repeated anchors fit well within the slack. An alias bomb (nine levels of
+ * nine aliases each expand to 387 million values) is refused after this many steps, before anything
+ * serialises it.
+ */
+const EXPANSION_SLACK = 1024 * 1024;
+
+/** Whether the value, with every alias expanded, counts more than `budget` (one per value, one per character). */
+function expandsBeyond(value: unknown, budget: number): boolean {
+  let left = budget;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    left -= 1;
+    if (typeof item === "string") left -= item.length;
+    else if (Array.isArray(item)) stack.push(...item);
+    else if (item !== null && typeof item === "object" && !(item instanceof Date)) {
+      for (const [key, v] of Object.entries(item)) {
+        left -= key.length;
+        stack.push(v);
+      }
+    }
+    if (left < 0) return true;
+  }
+  return false;
 }
 
 /** Reads the block with js-yaml, its errors made into a reason and a line of the post. */

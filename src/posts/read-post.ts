@@ -11,7 +11,7 @@ export function parsePost(path: string, text: string, keys: Config["keys"]): Pos
   const parsed = parseFrontMatter(text);
   if (!parsed.ok) {
     post.invalid = true;
-    post.problems.push({ code: "INVALID_FRONT_MATTER", file: path, ...(parsed.line ? { line: parsed.line } : {}), args: { reason: parsed.reason } });
+    post.problems.push({ code: parsed.code ?? "INVALID_FRONT_MATTER", file: path, ...(parsed.line ? { line: parsed.line } : {}), args: { reason: parsed.reason } });
     return post;
   }
   const field = (key: string, expected: string, check: (v: unknown) => string | null): string | null => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { lstat, open, readFile, rename, rm } from "node:fs/promises";
+import { lstat, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { TranstrackError } from "../errors.js";
 
@@ -31,13 +31,53 @@ export interface WriteAtomicOptions {
   expectedContent?: string | Uint8Array;
 }
 
-/** Replaces a file in one rename, so readers see the old or the new content, never a mix. */
+/**
+ * Replaces a file in one rename, so readers see the old or the new content, never a mix. A failure of
+ * the file system (EPERM on an immutable file, EACCES, ENOSPC, EROFS) is a `WRITE_FAILED` error.
+ */
 export async function writeFileAtomic(
   path: string,
   data: string | Uint8Array,
   options: WriteAtomicOptions = {},
 ): Promise<void> {
+  try {
+    await replaceFile(path, data, options);
+  } catch (error) {
+    if (error instanceof TranstrackError) throw error;
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new TranstrackError("WRITE_FAILED", { path, reason }, { cause: error });
+  }
+}
+
+/** A temporary file of ours, as `replaceFile` names it: `.NAME.transtrack-HEX.tmp`. */
+const TEMP_NAME = /^\..+\.transtrack-[0-9a-f]{12}\.tmp$/;
+
+/** How old a temporary file must be to count as left behind (by a `kill -9`) rather than being written now. */
+export const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/** Removes our temporary files in `directory` older than `STALE_TEMP_MS`: regular files only, never through a link. */
+export async function removeStaleTemps(directory: string, now = Date.now()): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const file = join(directory, name);
+    try {
+      const info = await lstat(file);
+      if (info.isFile() && now - info.mtimeMs > STALE_TEMP_MS) await rm(file, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: the write goes on.
+    }
+  }
+}
+
+async function replaceFile(path: string, data: string | Uint8Array, options: WriteAtomicOptions): Promise<void> {
   const original = await statTarget(path);
+  await removeStaleTemps(dirname(path));
   // Same directory, so the rename stays on one file system and is atomic.
   const tempPath = join(dirname(path), `.${basename(path)}.transtrack-${randomBytes(6).toString("hex")}.tmp`);
   let created = false;

@@ -4,10 +4,11 @@ import type { TranstrackError } from "../errors.js";
 import type { CheckResult } from "./check-result.js";
 import { entryFinder, problemText, violationFile, violationLines, violationTitle } from "./check-messages.js";
 import { renderCheckText } from "./check-text.js";
+import { printable } from "./width.js";
 
-/** Escapes a workflow command's message: `%`, CR and LF. */
+/** Escapes a workflow command's message: `%`, CR and LF as the runner reads them, other controls (ESC, BEL) as `\xNN`. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return printable(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 /** Escapes a workflow command's property value: as the message, plus `:` and `,`. */

@@ -1,6 +1,7 @@
 import { STATUSES } from "../core/types.js";
 import type { CheckResult } from "./check-result.js";
 import { deferredNotes, entryFinder, langLabel, problemText, violationFile } from "./check-messages.js";
+import { printable } from "./width.js";
 
 /** Most violations a table lists: a pull-request comment holds 65,536 characters at most. */
 export const MARKDOWN_ROWS = 100;
@@ -16,12 +17,16 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/\|/g, "&#124;")
     .replace(/([\\`*_[\]~])/g, "\\$1")
-    .replace(/\r?\n|\r/g, " ");
+    .replace(/\r?\n|\r/g, " ")
+    .replace(CONTROLS, (c) => printable(c));
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** A path as inline code that nothing in the path can break out of. */
 export function codeSpan(text: string): string {
-  const safe = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/\r?\n|\r/g, " ");
+  const safe = printable(text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/\r?\n|\r/g, " "));
   return `<code>${safe}</code>`;
 }
 
@@ -76,6 +81,7 @@ function row(cells: string[]): string {
 
 /** A path as one shell word, for a copy-paste command; fenced code shows it verbatim. */
 function shellWord(path: string): string {
-  const flat = path.replace(/[\r\n`]/g, "?");
+  // A control character (a line break, ESC) can't be shown; `?` still matches it in the shell.
+  const flat = path.replace(CONTROLS, "?").replace(/`/g, "?");
   return /^[\w./@+-]+$/.test(flat) ? flat : `'${flat.replace(/'/g, `'\\''`)}'`;
 }

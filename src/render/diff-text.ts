@@ -1,6 +1,7 @@
 import { printable } from "./width.js";
 import type { Colors } from "./words.js";
-import { createTwoFilesPatch, diffWordsWithSpace, structuredPatch } from "diff";
+import { formatPatch } from "diff";
+import { linePatch, wordParts } from "../core/line-patch.js";
 import type { OriginalChange } from "../status/diff.js";
 
 const lf = (text: string) => text.replace(/\r\n?/g, "\n");
@@ -13,18 +14,13 @@ export function originalUnchanged(change: OriginalChange): boolean {
 /** The original's change as a coloured unified diff. */
 export function renderLineDiff(change: OriginalChange, color: Colors): string {
   const { entry } = change;
-  const patch = createTwoFilesPatch(
-    `a/${printable(entry.source ?? "")}`,
-    `b/${printable(entry.source ?? "")}`,
-    lf(change.before),
-    lf(change.after),
-    entry.baseline?.slice(0, 12) ?? "",
-    change.afterLabel,
-    { context: 3 },
-  );
-  return patch
+  const oldName = `a/${printable(entry.source ?? "")}`;
+  const newName = `b/${printable(entry.source ?? "")}`;
+  const result = linePatch(oldName, newName, change.before, change.after, { context: 3, oldHeader: entry.baseline?.slice(0, 12) ?? "", newHeader: change.afterLabel });
+  // git's words for it, part of the diff format as `---` and `+++` are.
+  if (result.binary) return `${color.bold(`Binary files ${oldName} and ${newName} differ`)}\n`;
+  return formatPatch(result.patch)
     .split("\n")
-    .slice(1) // the "Index:" / "===" header of jsdiff
     .filter((line, i) => !(i === 0 && /^=+$/.test(line)))
     .map((line) => {
       if (line.startsWith("+++") || line.startsWith("---")) return color.bold(line);
@@ -40,7 +36,9 @@ export function renderLineDiff(change: OriginalChange, color: Colors): string {
 
 /** The original's change word by word; only the lines (paragraphs) that changed, with their line numbers. */
 export function renderWordDiff(change: OriginalChange, color: Colors, useMarkers: boolean): string {
-  const parts = diffWordsWithSpace(lf(change.before), lf(change.after));
+  const parts = wordParts(change.before, change.after);
+  // Binary, or too far apart to diff word by word: the line diff says it.
+  if (parts === null) return renderLineDiff(change, color);
   const lines: { text: string; changed: boolean; number: number }[] = [{ text: "", changed: false, number: 1 }];
   for (const part of parts) {
     const pieces = part.value.split("\n");
@@ -69,9 +67,10 @@ export function renderWordDiff(change: OriginalChange, color: Colors, useMarkers
 export function diffData(change: OriginalChange, word: boolean): Record<string, unknown> {
   const { entry } = change;
   const base = { translation: entry.translation, source: entry.source, status: entry.status, baseline: entry.baseline, head: change.afterLabel };
-  if (word) {
-    return { ...base, mode: "word", parts: diffWordsWithSpace(lf(change.before), lf(change.after)).map((p) => ({ value: p.value, added: p.added === true, removed: p.removed === true })) };
-  }
-  const patch = structuredPatch(entry.source ?? "", entry.source ?? "", lf(change.before), lf(change.after), "", "", { context: 3 });
-  return { ...base, mode: "line", hunks: patch.hunks };
+  const parts = word ? wordParts(change.before, change.after) : null;
+  if (parts !== null) return { ...base, mode: "word", parts: parts.map((p) => ({ value: p.value, added: p.added === true, removed: p.removed === true })) };
+  const result = linePatch(entry.source ?? "", entry.source ?? "", change.before, change.after, { context: 3 });
+  if (result.binary) return { ...base, mode: "line", binary: true, hunks: [] };
+  // Past the edit cap the hunks are a correct diff but not a shortest one.
+  return { ...base, mode: "line", ...(result.exact ? {} : { shortest: false }), hunks: result.patch.hunks };
 }

@@ -1,4 +1,4 @@
-import { structuredPatch } from "diff";
+import { linePatch } from "../core/line-patch.js";
 
 /** One line of a unified diff, with its numbers in the old and the new file. */
 export interface DiffLine {
@@ -33,11 +33,9 @@ export interface DiffLimits {
 /** Default limits: a few hundred lines a diff. */
 export const DEFAULT_DIFF_LIMITS: DiffLimits = { maxLines: 300, maxLineLength: 1000 };
 
-const lf = (text: string) => text.replace(/\r\n?/g, "\n");
-
 /** The unified line diff (3 lines of context) of two texts, cut at `limits.maxLines`. */
 export function lineDiff(before: string, after: string, labels: { from: string; to: string }, limits: DiffLimits = DEFAULT_DIFF_LIMITS): ChangeDiff {
-  const patch = structuredPatch("a", "b", lf(before), lf(after), "", "", { context: 3 });
+  const result = linePatch("a", "b", before, after, { context: 3 });
   const lines: DiffLine[] = [];
   let totalLines = 0;
   const push = (line: DiffLine) => {
@@ -47,7 +45,9 @@ export function lineDiff(before: string, after: string, labels: { from: string; 
       lines.push({ ...line, text });
     }
   };
-  for (const hunk of patch.hunks) {
+  // git's words for it, part of the diff format as `@@` is.
+  if (result.binary) push({ kind: "hunk", text: "Binary files differ" });
+  for (const hunk of result.binary ? [] : result.patch.hunks) {
     push({ kind: "hunk", text: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@` });
     let oldLine = hunk.oldStart;
     let newLine = hunk.newStart;

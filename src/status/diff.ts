@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Entry } from "../core/types.js";
 import { GitRepo } from "../git/repo.js";
@@ -17,7 +18,8 @@ export async function originalChange(options: { cwd: string; env: NodeJS.Process
   const repo = await GitRepo.open(options.cwd, options.env);
   try {
     const path = toRepoPath(repo.root, options.cwd, options.translation);
-    const analysis = await analyzeRepo(repo, { ...options, paths: [path] });
+    // Paths in the options are relative to the cwd: this one is the repository's already.
+    const analysis = await analyzeRepo(repo, { ...options, paths: [join(repo.root, path)] });
     const entry = analysis.report.translations.find((e) => e.translation === path);
     if (!entry) throw new UsageError("NOT_A_TRANSLATION", { path });
     const versions = (await originalVersions(repo, analysis, [path])).get(path);

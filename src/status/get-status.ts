@@ -120,6 +120,8 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   );
   const unmatched = linkage.unmatched.filter((p) => scope.length === 0 || scope.some((dir) => isUnder(p, dir)));
   if (unmatched.length > 0) options.onUnmatched?.(unmatched);
+  const { files } = await listing;
+  checkScope(scope, files, options.languages ?? [], linkage, config);
   const inScope = (path: string | null) => path !== null && (scope.length === 0 || scope.some((dir) => isUnder(path, dir)));
   // `--lang DE` finds `de`: tags compare as links compare them, whatever their case or separator.
   const wanted = (lang: string) => !options.languages?.length || options.languages.some((l) => sameLang(l, lang));
@@ -252,6 +254,23 @@ export async function originalVersions(
   const versions = await readVersions(repo.blobs(), requests);
   const heads = new Map(requests.map((r) => [r.key, r.head] as const));
   return new Map([...versions].map(([t, v]) => [t, { ...v, afterLabel: heads.get(t) === null ? "worktree" : "HEAD" }] as const));
+}
+
+/**
+ * A PATH under which no post lies, or a --lang no translation, original or configured language has,
+ * is a usage error: a typo (`check posts/dee`, `--lang dee`) must not pass a CI check that checked nothing.
+ */
+function checkScope(scope: readonly string[], files: readonly string[], languages: readonly string[], linkage: { links: { lang: string }[]; originals: { lang: string | null }[] }, config: Config): void {
+  if (scope.length > 0) {
+    const posts = files.filter(isPostPath);
+    for (const dir of scope) {
+      if (!posts.some((p) => isUnder(p, dir))) throw new UsageError("PATH_MATCHES_NOTHING", { path: dir === "" ? "." : dir });
+    }
+  }
+  if (languages.length > 0) {
+    const known = new Set([...linkage.links.map((l) => l.lang), ...linkage.originals.map((o) => o.lang ?? ""), ...(config.languages ?? []), config.sourceLanguage].map((l) => l.toLowerCase()));
+    for (const lang of languages) if (!known.has(lang.toLowerCase())) throw new UsageError("LANG_MATCHES_NOTHING", { lang });
+  }
 }
 
 /** A command-line path as a repository-relative one; UsageError when it lies outside the repository. */

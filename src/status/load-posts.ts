@@ -67,7 +67,7 @@ export async function loadPosts(root: string, files: readonly string[], keys: Co
       slice = performance.now();
     }
   }
-  const read = await readPosts(root, toRead.map((i) => paths[i]!), keys, keepText, options);
+  const read = await readPosts(root, toRead.map((i) => paths[i]!), new Set(files), keys, keepText, options);
   read.records.forEach((record, k) => {
     records[toRead[k]!] = record;
     const stamp = stamps[k];
@@ -89,6 +89,7 @@ export async function loadPosts(root: string, files: readonly string[], keys: Co
 async function readPosts(
   root: string,
   paths: readonly string[],
+  listed: ReadonlySet<string>,
   keys: Config["keys"],
   keepText: boolean,
   options: LoadPostsOptions,
@@ -99,14 +100,14 @@ async function readPosts(
   const auto = paths.length >= WORKER_THRESHOLD && availableParallelism() >= WORKER_CORES;
   const helper = threads === "always" || (threads === "auto" && auto) ? startWorker({ root, realRoot, paths: [...paths], keys, keepText, next, chunk: CHUNK }) : null;
 
-  const reader = new PostBatchReader(root, realRoot, keys, keepText);
+  const reader = new PostBatchReader(root, realRoot, keys, keepText, listed);
   const records: (PostRecord | null)[] = new Array(paths.length).fill(null);
   const mine = new Uint8Array(paths.length);
   let slice = performance.now();
   let reported = 0;
   for (let start = Atomics.add(next, 0, CHUNK); start < paths.length; start = Atomics.add(next, 0, CHUNK)) {
     for (let i = start; i < Math.min(start + CHUNK, paths.length); i++) {
-      records[i] = reader.read(paths[i]!);
+      records[i] = reader.read(paths[i]!) ?? null;
       mine[i] = 1;
     }
     if (options.onProgress && start - reported >= 1000) options.onProgress((reported = start));
@@ -127,11 +128,12 @@ async function readPosts(
     });
   }
   // Whatever the worker claimed but never delivered (it could not start, or died) is read here.
-  const rest = new PostBatchReader(root, realRoot, keys, keepText);
+  // The worker leaves links to this thread, which holds the listing they must resolve into.
+  const rest = new PostBatchReader(root, realRoot, keys, keepText, listed);
   const restBase = slabs.length + workerSlabs.length;
   for (let i = 0; i < paths.length; i++) {
     if (mine[i]) continue;
-    const record = rest.read(paths[i]!);
+    const record = rest.read(paths[i]!) ?? null;
     records[i] = record === null ? null : { ...record, slab: record.slab < 0 ? -1 : restBase + record.slab };
   }
   return { records, slabs: [...slabs, ...workerSlabs, ...rest.finish()] };

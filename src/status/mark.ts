@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import { GitRepo } from "../git/repo.js";
 import { markPost } from "../posts/mark-post.js";
@@ -25,7 +26,7 @@ export async function markTranslations(options: MarkOptions): Promise<MarkResult
   const repo = await GitRepo.open(options.cwd, options.env);
   try {
     const targets = options.translations.map((p) => toRepoPath(repo.root, options.cwd, p));
-    const analysis = await analyzeRepo(repo, { cwd: options.cwd, env: options.env, paths: targets, ...(options.configFile ? { configFile: options.configFile } : {}) });
+    const analysis = await analyzeRepo(repo, { cwd: options.cwd, env: options.env, paths: targets.map((t) => join(repo.root, t)), ...(options.configFile ? { configFile: options.configFile } : {}) });
     let explicit: string | null = null;
     if (options.commit) {
       // A sha (abbreviated or not) is looked up as such, so an ambiguous one says so; any other revision

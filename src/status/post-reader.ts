@@ -1,5 +1,6 @@
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { MAX_POST_BYTES, NOFOLLOW, OPEN_FLAGS, readRegularFile } from "../fs-paths.js";
 import type { Config } from "../config/schema.js";
 import { newPost, type Post } from "../core/types.js";
 import { parsePost } from "../posts/read-post.js";
@@ -17,14 +18,9 @@ export interface PostRecord {
   failed?: true;
 }
 
-const MAX_POST_BYTES = 16 * 1024 * 1024;
 const SLAB_BYTES = 1024 * 1024;
 /** Room left for one read: most posts fit, so one read() is all they take. */
 const READ_ROOM = 64 * 1024;
-// Not following the last component lets one open() stand for lstat + open; O_NONBLOCK keeps a FIFO
-// planted in the working tree from blocking the read. Windows has no O_NOFOLLOW: lstat first there.
-const NOFOLLOW = constants.O_NOFOLLOW as number | undefined;
-const OPEN_FLAGS = constants.O_RDONLY | (NOFOLLOW ?? 0) | ((constants.O_NONBLOCK as number | undefined) ?? 0);
 
 /**
  * Reads posts synchronously, one after another, into a few large slabs instead of one buffer each, and
@@ -41,15 +37,21 @@ export class PostBatchReader {
    * With `keep` false the bytes are dropped once the front-matter is parsed: every post is read into the
    * same slab, and records carry no text (slab -1), so reading costs no memory that grows with the posts.
    */
+  /**
+   * A link is followed only to a file in `listed` (the files git lists: tracked, or untracked and not
+   * ignored), so never into the git directory nor to an ignored file. With `listed` "defer", links are
+   * left to another reader: `read` returns undefined for them.
+   */
   constructor(
     private readonly root: string,
     private readonly realRoot: string,
     private readonly keys: Config["keys"],
     private readonly keep = true,
+    private readonly listed: ReadonlySet<string> | "defer" = "defer",
   ) {}
 
-  /** Reads one repository-relative post; null when it is gone from the working tree or is not a file. */
-  read(path: string): PostRecord | null {
+  /** Reads one repository-relative post; null when it is gone from the working tree or is not a file; undefined for a deferred link. */
+  read(path: string): PostRecord | null | undefined {
     const absolute = join(this.root, path);
     if (NOFOLLOW === undefined) {
       const info = lstatOrNull(absolute);
@@ -84,28 +86,26 @@ export class PostBatchReader {
     return this.slabs;
   }
 
-  private readLink(path: string, absolute: string): PostRecord {
-    return { ...this.readLinkTarget(path, absolute), linked: true };
+  private readLink(path: string, absolute: string): PostRecord | undefined {
+    if (this.listed === "defer") return undefined;
+    return { ...this.readLinkTarget(path, absolute, this.listed), linked: true };
   }
 
-  private readLinkTarget(path: string, absolute: string): PostRecord {
+  private readLinkTarget(path: string, absolute: string, listed: ReadonlySet<string>): PostRecord {
     let target: string | null = null;
     try {
       target = realpathSync(absolute);
     } catch {
       target = null;
     }
-    const rel = target === null ? null : relative(this.realRoot, target);
-    if (rel === null || rel === "" || rel === ".." || rel.startsWith(`..${sep}`) || rel.startsWith(sep)) {
-      return unreadable(path, "SYMLINK_OUTSIDE_REPO");
-    }
-    const info = lstatOrNull(target!);
-    if (info !== null && info.size > MAX_POST_BYTES) return unreadable(path, "INVALID_FRONT_MATTER", "file too large");
-    try {
-      return this.record(path, this.store(readFileSync(target!)));
-    } catch {
-      return unreadable(path, "INVALID_FRONT_MATTER", "unreadable file");
-    }
+    const rel = target === null ? null : relative(this.realRoot, target).split(sep).join("/");
+    // Inside the work tree is not enough: `.git/config` is there, with the token CI keeps in it.
+    if (rel === null || !listed.has(rel) || rel.split("/").includes(".git")) return unreadable(path, "SYMLINK_OUTSIDE_REPO");
+    // A regular file only, as fstat tells of the descriptor opened: a FIFO would block the read for ever.
+    const bytes = readRegularFile(target!, MAX_POST_BYTES);
+    if (bytes === "too large") return unreadable(path, "INVALID_FRONT_MATTER", "file too large");
+    if (!(bytes instanceof Buffer)) return unreadable(path, "INVALID_FRONT_MATTER", "not a regular file");
+    return this.record(path, this.store(bytes));
   }
 
   private record(path: string, at: { slab: number; start: number; end: number }): PostRecord {
@@ -180,13 +180,8 @@ export function unreadable(path: string, code: "SYMLINK_OUTSIDE_REPO" | "INVALID
   };
 }
 
-/** A post's bytes, never through a link ("link" then); null when it is not a readable file. */
+/** A post's bytes, never through a link ("link" then); null when it is not a readable regular file within the size cap. */
 export function readPlainFile(root: string, path: string): Buffer | null | "link" {
-  try {
-    const info = lstatSync(join(root, path));
-    if (info.isSymbolicLink()) return "link";
-    return info.isFile() ? readFileSync(join(root, path)) : null;
-  } catch {
-    return null;
-  }
+  const bytes = readRegularFile(join(root, path), MAX_POST_BYTES);
+  return bytes === "too large" ? null : bytes;
 }

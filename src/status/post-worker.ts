@@ -28,8 +28,11 @@ const reader = new PostBatchReader(input.root, input.realRoot, input.keys, input
 const result: PostWorkerResult = { indices: [], records: [], slabs: [] };
 for (let start = Atomics.add(input.next, 0, input.chunk); start < input.paths.length; start = Atomics.add(input.next, 0, input.chunk)) {
   for (let i = start; i < Math.min(start + input.chunk, input.paths.length); i++) {
+    const record = reader.read(input.paths[i]!);
+    // A link is left undelivered: the main thread, which has the listing it must resolve into, reads it.
+    if (record === undefined) continue;
     result.indices.push(i);
-    result.records.push(reader.read(input.paths[i]!));
+    result.records.push(record);
   }
 }
 result.slabs = reader.finish().map((slab) => slab.buffer as ArrayBuffer);

@@ -1,5 +1,5 @@
 import type { SinceBase } from "./since.js";
-import { checkPolicy, isNewSince, judgeCheck, type CheckVerdict, type SinceFacts } from "../core/policy.js";
+import { checkPolicy, isNewSince, judgeCheck, type CheckPolicy, type CheckVerdict, type SinceFacts } from "../core/policy.js";
 import type { Entry, Status } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
 import { GitRepo } from "../git/repo.js";
@@ -33,7 +33,18 @@ export async function runCheck(options: CheckOptions): Promise<CheckOutcome> {
   });
   const include = since ? (entry: Entry) => isNewSince(entry, since.facts) : undefined;
   const verdict = judgeCheck(analysis.report, policy, options.now ?? new Date(), include);
+  if (!checksAnything(analysis.report.translations, policy)) throw new UsageError("NOTHING_TO_CHECK");
   return { analysis, verdict, since: since ? { ref: since.base.ref, sha: since.base.sha } : null };
+}
+
+/**
+ * Whether the check judged anything: a translation found, or a missing one that a policy fails on. A CI
+ * check that found nothing to judge (no layout matches, `languages` names none of the site's) is a
+ * misconfiguration, never a pass.
+ */
+export function checksAnything(entries: readonly Entry[], policy: CheckPolicy): boolean {
+  const failsOnMissing = policy.failOn.includes("missing") || Object.values(policy.languages).some((l) => l.failOn?.includes("missing"));
+  return entries.some((e) => e.status !== "missing" || failsOnMissing);
 }
 
 /**

@@ -146,7 +146,10 @@ describe("action.yml's script", () => {
     expect(failed.stdout).toMatch(/^::error file=posts\/de\/a\.md/m);
     expect(readFileSync(summary, "utf8")).toContain("posts/de/a.md");
     expect(runAction({ SINCE: "HEAD" }, repo.dir, env).outputs.result).toBe("passed");
-    expect(runAction({ PATHS: "posts/de/b.md  posts/en/b.md\nposts/en/*" }, repo.dir, env).outputs.result).toBe("passed");
+    expect(runAction({ PATHS: "posts/de/b.md  posts/en/b.md\nposts/en/b.md" }, repo.dir, env).outputs.result).toBe("passed");
+    // A `*` reaches transtrack as written, never expanded by the shell (which would add the stale
+    // posts/en/a.md); a path that names no post is a usage error, not a silent pass.
+    expect(runAction({ PATHS: "posts/de/b.md  posts/en/b.md\nposts/en/*" }, repo.dir, env).outputs).toEqual({ result: "error", "exit-code": "2" });
     expect(runAction({ FAIL_ON: "orphaned", LANG: "de", MAX_DAYS: "1" }, repo.dir, env).outputs.result).toBe("passed");
     const json = runAction({ FORMAT: "json", SUMMARY: "false" }, repo.dir, { ...env, GITHUB_STEP_SUMMARY: join(dirname(summary), "other.md") });
     expect(JSON.parse(json.stdout).violations).toHaveLength(1);

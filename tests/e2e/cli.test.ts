@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/cli/i18n.js";
-import { runCli } from "../helpers/cli.js";
+import { runCli, runFailure } from "../helpers/cli.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
 import { alphaBetaSite, post } from "../helpers/status.js";
 
@@ -74,31 +74,32 @@ describe("the built CLI", () => {
 
   it("exits 2 with a hint and no stack trace on usage, config and repository errors", () => {
     staleSite();
-    const cases: [string[], string][] = [
-      [["status", "--bogus"], repo.dir],
-      [["frobnicate"], repo.dir],
-      [["status", "--lang", "not a lang!"], repo.dir],
-      [["diff"], repo.dir],
-      [["diff", "posts/en/a.md"], repo.dir],
-      [["mark", "posts/de/a.md", "--commit", "--help;rm"], repo.dir],
-      [["status", "../.."], repo.dir],
+    const cases: [string[], string, string][] = [
+      [["status", "--bogus"], repo.dir, "UsageError:USAGE"],
+      [["frobnicate"], repo.dir, "UsageError:USAGE"],
+      [["status", "--lang", "not a lang!"], repo.dir, "UsageError:USAGE"],
+      [["diff"], repo.dir, "UsageError:USAGE"],
+      [["diff", "posts/en/a.md"], repo.dir, "UsageError:NOT_A_TRANSLATION"],
+      [["mark", "posts/de/a.md", "--commit", "--help;rm"], repo.dir, "UsageError:BAD_COMMIT"],
+      [["status", "../.."], repo.dir, "UsageError:PATH_OUTSIDE_REPO"],
     ];
     const outside = mkdtempSync(join(tmpdir(), "transtrack-norepo-"));
     dirs.push(outside);
-    cases.push([["status"], outside]);
-    for (const [args, cwd] of cases) {
+    cases.push([["status"], outside, "RepoError:NOT_A_REPO"]);
+    for (const [args, cwd, error] of cases) {
       const run = runCli(args, cwd, repo.env());
       expect(run.code, args.join(" ")).toBe(2);
       expect(run.stderr, args.join(" ")).toMatch(/\S/);
       expect(run.stderr, args.join(" ")).not.toMatch(/\n\s+at .*\.js:\d+/);
       expect(run.stdout).toBe("");
+      expect(runFailure(args, cwd, repo.env()), args.join(" ")).toMatchObject({ code: 2, error });
     }
     repo.write("transtrack.config.json", '{"languages": 3}');
     const config = runCli(["status"], repo.dir, repo.env());
     expect(config.code).toBe(2);
     expect(config.stderr).toContain("languages");
-    const verbose = runCli(["status", "--verbose"], repo.dir, repo.env());
-    expect(verbose.code).toBe(2);
+    const verbose = runFailure(["status"], repo.dir, repo.env());
+    expect(verbose).toMatchObject({ code: 2, error: "ConfigError:CONFIG_INVALID" });
     expect(verbose.stderr).toMatch(/\n\s+at /);
   });
 
@@ -179,13 +180,13 @@ describe("the built CLI", () => {
     const older = repo.git("rev-parse", "HEAD~1");
     expect(runCli(["mark", "posts/de/a.md", "--commit", older.slice(0, 8)], repo.dir, repo.env()).code).toBe(0);
     expect(readFileSync(join(repo.dir, "posts/de/a.md"), "utf8")).toBe(original.replace("lang: de\r\n", `lang: de\r\nsource_commit: ${older}\r\n`));
-    expect(runCli(["mark", "posts/de/a.md", "--commit", "0000000"], repo.dir, repo.env()).code).toBe(2);
+    expect(runFailure(["mark", "posts/de/a.md", "--commit", "0000000"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "UsageError:COMMIT_NOT_FOUND" });
     repo.git("checkout", "-q", "-b", "side");
     repo.write("side.md", "x\n");
     const side = repo.commit("Side");
     repo.git("checkout", "-q", "main");
-    const elsewhere = runCli(["mark", "posts/de/a.md", "--commit", side], repo.dir, repo.env());
-    expect(elsewhere.code).toBe(2);
+    const elsewhere = runFailure(["mark", "posts/de/a.md", "--commit", side], repo.dir, repo.env());
+    expect(elsewhere).toMatchObject({ code: 2, error: "UsageError:COMMIT_NOT_ANCESTOR" });
     expect(elsewhere.stderr).toContain(side);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLI, runCli } from "../helpers/cli.js";
+import { CLI, runCli, runFailure } from "../helpers/cli.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
 import { post } from "../helpers/status.js";
 import { HAS_TMUX, startPty, type Pty } from "../helpers/tmux.js";
@@ -72,8 +72,7 @@ describe("transtrack init on a Jekyll blog", () => {
     ]);
     const verbose = runCli(["status", "--verbose"], repo.dir, repo.env());
     expect(verbose.stderr).toContain("notes/2025-02-10-x64-assembly-conv.md");
-    const again = runCli(["init"], repo.dir, repo.env());
-    expect(again.code).toBe(2);
+    expect(runFailure(["init"], repo.dir, repo.env())).toMatchObject({ code: 2, error: expect.stringMatching(/:CONFIG_EXISTS$/) });
     expect(runCli(["init", "--force", "--yes"], repo.dir, repo.env()).code).toBe(0);
   });
 

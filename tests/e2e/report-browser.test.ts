@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli, runFailure } from "../helpers/cli.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
 import { post } from "../helpers/status.js";
 
@@ -74,6 +74,8 @@ describe("transtrack report --html", () => {
     expect(refused.stderr).toContain(file);
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(file, "utf8")).toBe("keep me");
+    expect(runFailure(["report"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "UsageError:USAGE" });
+    expect(runFailure(["report", "--html", file], repo.dir, repo.env())).toMatchObject({ code: 2, error: expect.stringMatching(/:REPORT_DIR_IS_FILE$/) });
     rmSync(file);
   });
 

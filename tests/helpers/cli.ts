@@ -21,3 +21,10 @@ export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** A failed run's exit code and its error's class and code, as `--verbose` prints the error's first stack line. */
+export function runFailure(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun & { error: string | null } {
+  const run = runCli([...args, "--verbose"], cwd, env);
+  const first = /^(\w*Error): ([A-Z][A-Z0-9_]*)\b/m.exec(run.stderr);
+  return { ...run, error: first ? `${first[1]}:${first[2]}` : (/^(\w*Error)\b/m.exec(run.stderr)?.[1] ?? null) };
+}

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { AmbiguousObjectError, BlobReader, GitProcessError, ObjectChecker } from "../../src/git/blob-reader.js";
+import { MAX_POST_BYTES } from "../../src/fs-paths.js";
+import { AmbiguousObjectError, BlobReader, GitProcessError, ObjectChecker, oversizedBlob } from "../../src/git/blob-reader.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
 
 /** Pids of this test process's own `git cat-file` children. */
@@ -41,7 +42,9 @@ function pseudoRandomBytes(length: number, seed: number): Buffer {
 }
 
 const SMALL_COUNT = 200;
-const BIG_SIZE = 20 * 1024 * 1024;
+// Just under the cap (a post of 16 MiB), so it arrives in many chunks and is still read whole.
+const BIG_SIZE = MAX_POST_BYTES;
+const HUGE_SIZE = MAX_POST_BYTES + 1;
 // Bytes that look like protocol to a sloppy parser: NULs, LFs, a fake header, a fake "missing".
 const BINARY = Buffer.concat([
   Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
@@ -49,6 +52,7 @@ const BINARY = Buffer.concat([
   Buffer.from([0, 10, 0, 10]),
 ]);
 const BIG = pseudoRandomBytes(BIG_SIZE, 42);
+const HUGE = pseudoRandomBytes(HUGE_SIZE, 43);
 const [COLLIDE_A, COLLIDE_B, COLLIDING_PREFIX] = collidingContents();
 
 let repo: TestRepo;
@@ -56,6 +60,7 @@ let commitSha: string;
 const small: { id: string; content: string }[] = [];
 let binaryId: string;
 let bigId: string;
+let hugeId: string;
 let emptyId: string;
 const readers: { close(): Promise<void> }[] = [];
 
@@ -69,6 +74,7 @@ beforeAll(() => {
   for (let i = 0; i < SMALL_COUNT; i++) repo.write(`posts/${i}.md`, `# Post ${i}\n\n${"line\n".repeat(i)}`);
   repo.write("binary.bin", BINARY);
   repo.write("big.bin", BIG);
+  repo.write("huge.bin", HUGE);
   repo.write("empty.md", "");
   repo.write("collide/a.txt", COLLIDE_A);
   repo.write("collide/b.txt", COLLIDE_B);
@@ -79,6 +85,7 @@ beforeAll(() => {
   }
   binaryId = repo.git("rev-parse", "HEAD:binary.bin");
   bigId = repo.git("rev-parse", "HEAD:big.bin");
+  hugeId = repo.git("rev-parse", "HEAD:huge.bin");
   emptyId = repo.git("rev-parse", "HEAD:empty.md");
 });
 
@@ -127,6 +134,16 @@ describe("BlobReader", () => {
     const [before, big, after] = await reader.readMany([small[1]!.id, bigId, small[2]!.id]);
     expect(before?.toString()).toBe(small[1]!.content);
     expect(big?.length).toBe(BIG_SIZE);
+    expect(big?.equals(BIG)).toBe(true);
+    expect(after?.toString()).toBe(small[2]!.content);
+  });
+
+  it("reads a blob larger than any post as a marker, never holding its bytes, and answers on", async () => {
+    const reader = track(new BlobReader(repo.dir, { env: repo.env() }));
+    const [before, huge, big, after] = await reader.readMany([small[1]!.id, hugeId, bigId, small[2]!.id]);
+    expect(before?.toString()).toBe(small[1]!.content);
+    expect(huge).toEqual(oversizedBlob(hugeId));
+    expect(huge?.includes(0)).toBe(true);
     expect(big?.equals(BIG)).toBe(true);
     expect(after?.toString()).toBe(small[2]!.content);
   });

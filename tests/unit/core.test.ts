@@ -96,6 +96,24 @@ describe("lineStats", () => {
   });
 });
 
+describe("lineStats past its step cap", () => {
+  it("counts a 100k-line rewrite at once, as a shortest diff would", () => {
+    const lines = (word: string) => Array.from({ length: 100_000 }, (_, i) => `line ${i} ${word}\n`).join("");
+    expect(lineStats(lines("original"), lines("rewritten"))).toEqual({ linesAdded: 100_000, linesRemoved: 100_000 });
+  });
+  it("gives the multiset counts: exact when no common line moved, never more than a shortest diff's", () => {
+    const cases: [string, string][] = [["a\nb\nc\n", "a\nB\nc\nd\n"], ["a\nb\n", "b\na\n"], ["x\nx\ny\n", "y\nx\n"], ["", "a\n"]];
+    for (const [before, after] of cases) {
+      const exact = lineStats(before, after);
+      const capped = lineStats(before, after, 0);
+      expect(capped.linesAdded - capped.linesRemoved).toBe(exact.linesAdded - exact.linesRemoved);
+      expect(capped.linesAdded).toBeLessThanOrEqual(exact.linesAdded);
+    }
+    expect(lineStats("a\nb\nc\n", "a\nB\nc\nd\n", 0)).toEqual({ linesAdded: 2, linesRemoved: 1 });
+    expect(lineStats("a\nb\n", "b\na\n", 0)).toEqual({ linesAdded: 0, linesRemoved: 0 });
+  });
+});
+
 describe("layout patterns", () => {
   it("matches and builds folder, suffix and split layouts", () => {
     const folder = new PathPattern("posts/{lang}/{path}");

@@ -91,6 +91,26 @@ describe("parseFrontMatter", () => {
     expect(parseFrontMatter("\uFEFF---yaml\r\ntitle: a\r\nbad: a: b\r\n---\r\n")).toMatchObject({ ok: false, line: 3 });
   });
 
+  it("refuses an alias bomb with its own code, and keeps aliases that expand modestly", () => {
+    const levels = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    for (const [prev, name] of [["a", "b"], ["b", "c"], ["c", "d"], ["d", "e"], ["e", "f"], ["f", "g"], ["g", "h"], ["h", "i"]] as const) {
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(", ")}]`);
+    }
+    expect(parseFrontMatter(`---\n${levels.join("\n")}\ntitle: *i\n---\n`)).toMatchObject({ ok: false, code: "FRONT_MATTER_EXPANDS" });
+    // One long string repeated by aliases grows as surely as nested lists do.
+    const long = "x".repeat(100_000);
+    expect(parseFrontMatter(`---\na: &a "${long}"\nb: [${Array(50).fill("*a").join(", ")}]\n---\n`)).toMatchObject({ ok: false, code: "FRONT_MATTER_EXPANDS" });
+    const merged = parseFrontMatter("---\nbase: &base { layout: post, lang: de }\npost:\n  <<: *base\n  title: T\ntags: &t [a, b]\nalso: *t\n---\n");
+    expect(merged).toMatchObject({ ok: true, data: { post: { layout: "post", lang: "de", title: "T" }, also: ["a", "b"] } });
+  });
+
+  it("refuses every front-matter language but YAML, Object.prototype's names included", () => {
+    for (const language of ["constructor", "valueOf", "__lookupGetter__", "__proto__", "toString", "hasOwnProperty", "json", "js", "javascript", "coffee", "toml"]) {
+      expect(parseFrontMatter(`---${language}\ntranslation_of: ../../etc/passwd\nsource_commit: --all\n---\nbody\n`)).toMatchObject({ ok: false, line: 1 });
+    }
+    for (const language of ["", "yaml", "YAML", " yaml ", "yml"]) expect(parseFrontMatter(`---${language}\ntitle: a\n---\n`).ok).toBe(true);
+  });
+
   it("still refuses front-matter that would run code", () => {
     expect(parseFrontMatter("---js\nmodule.exports = { title: 'x' }\n---\n").ok).toBe(false);
   });

@@ -16,6 +16,10 @@ export const statusCommand: CliCommand = {
   },
   async run(args, options, ctx) {
     const result = await statusReport(statusOptions(ctx, args, options)).finally(() => clearProgress(ctx));
+    // Nothing found is no error for status (check fails on it); it is said on stderr, where the text
+    // report doesn't already say it, so that --json stays the report alone.
+    const found = result.report.translations.some((e) => e.status !== "missing");
+    if (!found && (options.json || result.report.languages.length > 0)) ctx.stderr.write(`${ctx.t("status.noTranslations")}\n`);
     if (options.json) {
       const { renderJsonParts } = await import("../../render/json.js");
       for (const part of renderJsonParts(result.report)) ctx.stdout.write(part);
