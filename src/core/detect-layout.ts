@@ -28,7 +28,9 @@ export function detectLayout(paths: readonly string[], frontMatterKeys: Readonly
   const split = detectSplit(paths);
   const best = total(folder?.counts) >= total(suffix?.counts) ? folder : suffix;
   const keys: Record<string, string> = {};
+  // The markers other tools write for the same idea: OpenTelemetry's, and MDN's nested one.
   if (frontMatterKeys.has("default_lang_commit")) keys.sourceCommit = "default_lang_commit";
+  else if (frontMatterKeys.has("l10n.sourceCommit")) keys.sourceCommit = "l10n.sourceCommit";
   if (frontMatterKeys.has("translationKey")) keys.translationKey = "translationKey";
   if (split && total(split.counts) > total(best?.counts)) {
     const config: ConfigInput = { ...split.config, ...(sourceLanguage ? { sourceLanguage } : {}), ...(Object.keys(keys).length ? { keys } : {}) };

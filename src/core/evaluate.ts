@@ -38,11 +38,14 @@ export interface PlanInput {
   resolutions: ReadonlyMap<string, CommitResolution>;
   /** Originals whose working-tree content replaces HEAD's (`--worktree`). */
   worktree: ReadonlySet<string>;
+  /** The front-matter key that records a translation's source commit, named in problems about it. */
+  sourceCommitKey?: string;
 }
 
 /** Finds each translation's baseline and the original's changes since, or settles its status. */
 export function planEntries(input: PlanInput): Plan {
   const { history, ancestry } = input;
+  const sourceCommitKey = input.sourceCommitKey ?? "source_commit";
   const plan: Plan = { done: [], pending: [], needsHistory: [] };
   const lineages = new Map<string, FileChange[]>();
   const lineageOf = (path: string) => {
@@ -70,7 +73,7 @@ export function planEntries(input: PlanInput): Plan {
       const resolution = input.resolutions.get(link.post.sourceCommit) ?? { kind: "missing" };
       if (resolution.kind !== "found") {
         const code = { missing: "SOURCE_COMMIT_NOT_FOUND", ambiguous: "SOURCE_COMMIT_AMBIGUOUS", unreachable: "SOURCE_COMMIT_NOT_ANCESTOR" } as const;
-        problem(code[resolution.kind], { commit: link.post.sourceCommit });
+        problem(code[resolution.kind], { key: sourceCommitKey, commit: link.post.sourceCommit });
         // In a shallow clone a commit may be absent, or present (fetched for another branch) yet cut
         // off from HEAD's history by the boundary: either way only more history can tell.
         const cutOff = (resolution.kind === "missing" || resolution.kind === "unreachable") && history.shallowBoundary.size > 0;
@@ -81,7 +84,7 @@ export function planEntries(input: PlanInput): Plan {
     } else {
       tips = lastChanges(lineageOf(link.translation), ancestry);
       if (tips.length === 0) {
-        problem("TRANSLATION_UNCOMMITTED");
+        problem("TRANSLATION_UNCOMMITTED", { key: sourceCommitKey });
         plan.done.push(entry);
         continue;
       }

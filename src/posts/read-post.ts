@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { readKeyPath } from "../core/key-path.js";
 import { newPost, type Post } from "../core/types.js";
 import { isLangTag } from "../lang-tag.js";
 import { keyLine, parseFrontMatter, rawValue } from "./front-matter.js";
@@ -15,7 +16,7 @@ export function parsePost(path: string, text: string, keys: Config["keys"]): Pos
     return post;
   }
   const field = (key: string, expected: string, check: (v: unknown) => string | null): string | null => {
-    const value = parsed.data[key];
+    const value = readKeyPath(parsed.data, key);
     if (value === undefined || value === null) return null;
     const result = check(value);
     if (result === null) {

@@ -131,7 +131,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     links.map((l) => l.post.sourceCommit).filter((s): s is string => s !== null),
   );
   const worktree = new Set(options.worktree ? links.map((l) => l.source).filter((s): s is string => s !== null && posts.has(s)) : []);
-  const plan = planEntries({ links, history, ancestry, resolutions, worktree });
+  const plan = planEntries({ links, history, ancestry, resolutions, worktree, sourceCommitKey: config.keys.sourceCommit });
   if (plan.needsHistory.length > 0) {
     throw new RepoError("SHALLOW_CLONE", { count: plan.needsHistory.length, file: plan.needsHistory[0]!.translation ?? "" });
   }

@@ -35,7 +35,12 @@ export async function initConfig(options: {
     const keys = new Set<string>();
     for (const { text } of await loadPosts(repo.root, paths, DEFAULT_CONFIG.keys)) {
       const parsed = text === null ? null : parseFrontMatter(text);
-      if (parsed?.ok) for (const key of Object.keys(parsed.data)) keys.add(key);
+      if (!parsed?.ok) continue;
+      for (const [key, value] of Object.entries(parsed.data)) {
+        keys.add(key);
+        // One level down too, as dotted paths: MDN records `l10n: { sourceCommit }`.
+        if (value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)) for (const inner of Object.keys(value)) keys.add(`${key}.${inner}`);
+      }
     }
     const detection = detectLayout(paths, keys, options.sourceLanguage);
     const config = { $schema: "./node_modules/transtrack/schema/config.schema.json", ...detection.config };
