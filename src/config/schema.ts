@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parsePattern } from "../core/key-path.js";
 import { LANG_TAG_SOURCE } from "../lang-tag.js";
 
 const STATUS = z.enum(["up-to-date", "stale", "missing", "orphaned", "invalid", "unknown"]);
@@ -51,7 +52,8 @@ export const configSchema = z.strictObject({
       sourceCommit: z.string().min(1).default("source_commit"),
     })
     .default({ lang: "lang", translationOf: "translation_of", translationKey: "translation_key", sourceCommit: "source_commit" }),
-  translatableKeys: z.array(z.string().min(1)).default(["title", "description"]),
+  /** Front-matter keys whose text is translated: `title`, nested `banner.content`, patterns `hero.**`, `head[*].content`. */
+  translatableKeys: z.array(z.string().min(1).refine((p) => parsePattern(p) !== null, "a key or key path such as title, banner.content, head[*].content or hero.**")).default(["title", "description"]),
   ignore: z
     .strictObject({
       /** Text that, anywhere in a commit message, makes the commit not count. */

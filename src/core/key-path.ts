@@ -54,7 +54,8 @@ export function withoutNested(data: Record<string, unknown>, keys: readonly stri
  * pattern without wildcards selects its one value, whatever it holds; `**` selects the scalars below.
  */
 export function selectKeyPaths(data: Record<string, unknown>, pattern: string): [string, unknown][] {
-  const segments = parsePattern(pattern);
+  let segments = parsed.get(pattern);
+  if (segments === undefined) parsed.set(pattern, (segments = parsePattern(pattern)));
   if (segments === null) return [];
   const out: [string, unknown][] = [];
   walk(data, segments, 0, "", out, new Set());
@@ -62,6 +63,9 @@ export function selectKeyPaths(data: Record<string, unknown>, pattern: string): 
   if (out.length === 0 && isNestedKeyPath(pattern) && !/[*[\]]/.test(pattern) && own(data, pattern) !== undefined) out.push([pattern, own(data, pattern)]);
   return out;
 }
+
+/** Patterns already parsed: a site has a handful, read for every version of every post. */
+const parsed = new Map<string, Segment[] | null>();
 
 function walk(value: unknown, segments: readonly Segment[], at: number, path: string, out: [string, unknown][], seen: Set<string>): void {
   if (value === undefined) return;
