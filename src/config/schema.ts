@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parsePattern } from "../core/key-path.js";
+import { parsePattern } from "../key-path.js";
 import { LANG_TAG_SOURCE } from "../lang-tag.js";
 
 const STATUS = z.enum(["up-to-date", "stale", "missing", "orphaned", "invalid", "unknown"]);

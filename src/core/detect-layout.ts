@@ -1,5 +1,6 @@
 import type { ConfigInput } from "../config/schema.js";
 import { SUBTAG, SUBTAG_SEPARATOR } from "../lang-tag.js";
+import type { Framework } from "./detect-framework.js";
 import { cmp } from "./links.js";
 import { detectSplit, type SplitFindings } from "./detect-split.js";
 
@@ -19,6 +20,8 @@ export interface Detection {
   kind: "folder" | "suffix" | "split" | "none";
   /** For `split`: the source folders, originals, copies, several-language slugs and unmatched files found. */
   split?: SplitFindings;
+  /** The site generator recognised, whose text-bearing front-matter keys the config lists. */
+  framework?: Framework["name"];
 }
 
 /** Proposes a configuration from the Markdown paths of a repository and the front-matter keys seen. */

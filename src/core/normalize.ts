@@ -1,4 +1,4 @@
-import { selectKeyPaths } from "./key-path.js";
+import { selectKeyPaths } from "../key-path.js";
 
 /**
  * The translatable content of a post in a canonical form: two versions that differ only in

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import { readNested, splitKeyPath, withoutNested } from "../core/key-path.js";
+import { readNested, splitKeyPath, withoutNested } from "../key-path.js";
 import { TranstrackError } from "../errors.js";
 import { parseFrontMatter } from "./front-matter.js";
 import { findFrontMatter } from "./front-matter-split.js";

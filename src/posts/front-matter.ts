@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { isNestedKeyPath, splitKeyPath } from "../core/key-path.js";
+import { isNestedKeyPath, splitKeyPath } from "../key-path.js";
 import { findFrontMatter } from "./front-matter-split.js";
 import { keyPathLine } from "./front-matter-lines.js";
 import { parseSimpleYaml } from "./simple-yaml.js";

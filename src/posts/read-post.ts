@@ -1,5 +1,5 @@
 import type { Config } from "../config/schema.js";
-import { readKeyPath } from "../core/key-path.js";
+import { readKeyPath } from "../key-path.js";
 import { newPost, type Post } from "../core/types.js";
 import { isLangTag } from "../lang-tag.js";
 import { keyLine, parseFrontMatter, rawValue } from "./front-matter.js";

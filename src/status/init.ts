@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { CONFIG_FILE } from "../config/load.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
+import { detectFramework } from "../core/detect-framework.js";
 import { detectLayout, type Detection } from "../core/detect-layout.js";
 import { isPostPath } from "../core/layout.js";
 import { UsageError } from "../errors.js";
@@ -9,6 +10,7 @@ import { GitRepo } from "../git/repo.js";
 import { parseFrontMatter } from "../posts/front-matter.js";
 import { writeFileAtomic } from "../posts/write-atomic.js";
 import { loadPosts } from "./load-posts.js";
+import { packageDependencies, readRootFile } from "./site-files.js";
 
 /** What `init` wrote. */
 export interface InitResult {
@@ -31,7 +33,8 @@ export async function initConfig(options: {
   try {
     const file = join(repo.root, CONFIG_FILE);
     if (existsSync(file) && !options.force && !options.dryRun) throw new UsageError("CONFIG_EXISTS", { file: CONFIG_FILE });
-    const paths = (await repo.listFiles()).filter(isPostPath);
+    const files = await repo.listFiles();
+    const paths = files.filter(isPostPath);
     const keys = new Set<string>();
     for (const { text } of await loadPosts(repo.root, paths, DEFAULT_CONFIG.keys)) {
       const parsed = text === null ? null : parseFrontMatter(text);
@@ -43,6 +46,15 @@ export async function initConfig(options: {
       }
     }
     const detection = detectLayout(paths, keys, options.sourceLanguage);
+    const framework = detectFramework({
+      files,
+      dependencies: packageDependencies(readRootFile(repo.root, "package.json")),
+      gemfile: readRootFile(repo.root, "Gemfile"),
+    });
+    if (framework) {
+      detection.framework = framework.name;
+      detection.config.translatableKeys = framework.translatableKeys;
+    }
     const config = { $schema: "./node_modules/transtrack/schema/config.schema.json", ...detection.config };
     const detected = { ...detection, config };
     const write = !options.dryRun && (options.confirm === undefined || (await options.confirm(detected)));

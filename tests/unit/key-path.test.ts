@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePattern, readKeyPath, selectKeyPaths, withoutNested } from "../../src/core/key-path.js";
+import { parsePattern, readKeyPath, selectKeyPaths, withoutNested } from "../../src/key-path.js";
 import { normalizeContent } from "../../src/core/normalize.js";
 
 const starlight = {

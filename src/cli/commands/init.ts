@@ -59,8 +59,27 @@ export const initCommand: CliCommand = {
   },
 };
 
+/** Site generators by name, as their projects spell them. */
+const FRAMEWORK_NAMES: Record<NonNullable<Detection["framework"]>, string> = {
+  starlight: "Starlight",
+  vitepress: "VitePress",
+  docusaurus: "Docusaurus",
+  hugo: "Hugo",
+  jekyll: "Jekyll",
+};
+
 /** What `init` found, as lines for the terminal. */
 function describeDetection(detection: Detection, ctx: CliContext): string[] {
+  const out = describeLayout(detection, ctx);
+  if (detection.framework) {
+    const keys = (detection.config.translatableKeys ?? []).join(", ");
+    out.push("", ctx.t("init.framework", { framework: FRAMEWORK_NAMES[detection.framework], keys }));
+  }
+  return out;
+}
+
+/** The layout `init` found, as lines for the terminal. */
+function describeLayout(detection: Detection, ctx: CliContext): string[] {
   const { t, color } = ctx;
   const out: string[] = [];
   if (detection.kind === "none") return [t("init.none")];
