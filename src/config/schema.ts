@@ -50,6 +50,11 @@ export const configSchema = z.strictObject({
       translationOf: z.string().min(1).default("translation_of"),
       translationKey: z.string().min(1).default("translation_key"),
       sourceCommit: z.string().min(1).default("source_commit"),
+      /**
+       * Lunaria's `localizableProperty`: when set, only originals whose front-matter has this key set to `true` are
+       * meant to be translated; the others are never reported missing.
+       */
+      localizable: z.string().min(1).optional(),
     })
     .default({ lang: "lang", translationOf: "translation_of", translationKey: "translation_key", sourceCommit: "source_commit" }),
   /** Front-matter keys whose text is translated: `title`, nested `banner.content`, patterns `hero.**`, `head[*].content`. */
@@ -60,8 +65,19 @@ export const configSchema = z.strictObject({
       messages: z.array(z.string().min(1)).default(["[skip translation]"]),
       /** Trailers (`Key: value`) that make the commit not count. */
       trailers: z.array(z.string().regex(/^[A-Za-z0-9-]+:\s*\S.*$/, "a trailer such as `Translation: skip`")).default(["Translation: skip"]),
+      /**
+       * Lunaria's `ignoredKeywords`: a commit whose subject holds one of these (any case) counts for no file, neither
+       * for an original's changes nor as a translation's baseline.
+       */
+      keywords: z.array(z.string().min(1)).default([]),
+      /**
+       * Read Lunaria's commit directives `@lunaria-track:GLOB;GLOB` and `@lunaria-ignore:GLOB;GLOB` (and the older
+       * `@tracker-major:`/`@tracker-minor:`), which limit the files a commit counts for. Default: on when the
+       * repository has a Lunaria config (lunaria.config.json, .ts, .js or .mjs) at its root.
+       */
+      directives: z.boolean().optional(),
     })
-    .default({ messages: ["[skip translation]"], trailers: ["Translation: skip"] }),
+    .default({ messages: ["[skip translation]"], trailers: ["Translation: skip"], keywords: [] }),
   check: checkPolicy
     .extend({
       /** Per-language overrides of `failOn` and `maxDays`. */
@@ -87,9 +103,10 @@ export interface Config {
   /** Languages of originals in order of preference, for a `{path}` with originals in several; empty when not configured. */
   sourcePriority: string[];
   layouts: Layout[];
-  keys: { lang: string; translationOf: string; translationKey: string; sourceCommit: string };
+  keys: { lang: string; translationOf: string; translationKey: string; sourceCommit: string; localizable?: string };
   translatableKeys: string[];
-  ignore: { messages: string[]; trailers: string[] };
+  /** `directives` null: not configured, decided by whether the site has a Lunaria config. */
+  ignore: { messages: string[]; trailers: string[]; keywords: string[]; directives: boolean | null };
   check: {
     failOn: string[] | null;
     maxDays: number | null;
@@ -111,7 +128,7 @@ export function resolveConfig(parsed: z.output<typeof configSchema>): Config {
     layouts,
     keys: parsed.keys,
     translatableKeys: parsed.translatableKeys,
-    ignore: parsed.ignore,
+    ignore: { ...parsed.ignore, directives: parsed.ignore.directives ?? null },
     check: {
       failOn: parsed.check.failOn ?? null,
       maxDays: parsed.check.maxDays ?? null,

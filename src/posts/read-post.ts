@@ -37,6 +37,8 @@ export function parsePost(path: string, text: string, keys: Config["keys"]): Pos
     const s = typeof v === "number" ? (rawValue(text, keys.sourceCommit) ?? "") : typeof v === "string" ? v.trim() : "";
     return HEX.test(s) ? s.toLowerCase() : null;
   });
+  // As Lunaria's localizableProperty: only a boolean true makes a post one to translate.
+  if (keys.localizable !== undefined && readKeyPath(parsed.data, keys.localizable) !== true) post.notLocalizable = true;
   const title = parsed.data.title;
   if (typeof title === "string" || typeof title === "number") post.title = String(title).replace(/\s+/g, " ").trim() || null;
   return post;
