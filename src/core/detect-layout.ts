@@ -22,6 +22,8 @@ export interface Detection {
   split?: SplitFindings;
   /** The site generator recognised, whose text-bearing front-matter keys the config lists. */
   framework?: Framework["name"];
+  /** What was taken from the site's Lunaria config (its file, the fields read and those that could not be). */
+  lunaria?: { file: string; read: string[]; unread: string[] };
 }
 
 /** Proposes a configuration from the Markdown paths of a repository and the front-matter keys seen. */

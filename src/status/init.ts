@@ -9,6 +9,8 @@ import { UsageError } from "../errors.js";
 import { GitRepo } from "../git/repo.js";
 import { parseFrontMatter } from "../posts/front-matter.js";
 import { writeFileAtomic } from "../posts/write-atomic.js";
+import { findLunariaConfig } from "../lunaria/config-file.js";
+import { readLunariaConfig } from "../lunaria/read-config.js";
 import { loadPosts } from "./load-posts.js";
 import { packageDependencies, readRootFile } from "./site-files.js";
 
@@ -54,6 +56,14 @@ export async function initConfig(options: {
     if (framework) {
       detection.framework = framework.name;
       detection.config.translatableKeys = framework.translatableKeys;
+    }
+    // A Lunaria site has said its languages, files and rules already: that wins over what was guessed.
+    const lunariaFile = findLunariaConfig(repo.root);
+    if (lunariaFile) {
+      const lunaria = readLunariaConfig(lunariaFile, readRootFile(repo.root, lunariaFile));
+      detection.lunaria = { file: lunaria.file, read: lunaria.read, unread: lunaria.unread };
+      const { keys, ...rest } = lunaria.config;
+      detection.config = { ...detection.config, ...rest, ...(keys ? { keys: { ...detection.config.keys, ...keys } } : {}) };
     }
     const config = { $schema: "./node_modules/transtrack/schema/config.schema.json", ...detection.config };
     const detected = { ...detection, config };

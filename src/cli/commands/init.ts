@@ -75,6 +75,16 @@ function describeDetection(detection: Detection, ctx: CliContext): string[] {
     const keys = (detection.config.translatableKeys ?? []).join(", ");
     out.push("", ctx.t("init.framework", { framework: FRAMEWORK_NAMES[detection.framework], keys }));
   }
+  const lunaria = detection.lunaria;
+  if (lunaria) {
+    const file = printable(lunaria.file);
+    out.push("");
+    if (lunaria.unread.includes("*")) out.push(ctx.t("init.lunariaNone", { file }));
+    else {
+      if (lunaria.read.length > 0) out.push(ctx.t("init.lunaria", { file, fields: lunaria.read.join(", ") }));
+      if (lunaria.unread.length > 0) out.push(ctx.t("init.lunariaUnread", { file, fields: lunaria.unread.join(", ") }));
+    }
+  }
   return out;
 }
 
