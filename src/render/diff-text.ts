@@ -68,7 +68,7 @@ export function renderWordDiff(change: OriginalChange, color: Colors, useMarkers
 /** The change as data for `diff --json`: the hunks of a line diff, or the parts of a word diff. */
 export function diffData(change: OriginalChange, word: boolean): Record<string, unknown> {
   const { entry } = change;
-  const base = { translation: entry.translation, source: entry.source, status: entry.status, baseline: entry.baseline, head: change.afterLabel };
+  const base = { translation: entry.translation, source: entry.source, status: entry.status, baseline: entry.baseline, head: change.afterLabel, uncountedKeys: change.uncountedKeys ?? [] };
   if (word) {
     return { ...base, mode: "word", parts: diffWordsWithSpace(lf(change.before), lf(change.after)).map((p) => ({ value: p.value, added: p.added === true, removed: p.removed === true })) };
   }

@@ -1,6 +1,8 @@
 import { UsageError } from "../errors.js";
 import type { Entry } from "../core/types.js";
+import { uncountedKeyChanges } from "../core/uncounted-keys.js";
 import { GitRepo } from "../git/repo.js";
+import { parseFrontMatter } from "../posts/front-matter.js";
 import { analyzeRepo, originalVersions, toRepoPath } from "./get-status.js";
 
 /** The two versions of an original a translator needs to see: at the baseline, and now. */
@@ -10,6 +12,8 @@ export interface OriginalChange {
   after: string;
   /** Label of the new side: HEAD, or the working tree with `--worktree`. */
   afterLabel: string;
+  /** Front-matter values that changed outside `translatableKeys`: shown, never counted. */
+  uncountedKeys?: string[];
 }
 
 /** Reads the original of a translation at its baseline and at HEAD (or on disk). */
@@ -22,7 +26,12 @@ export async function originalChange(options: { cwd: string; env: NodeJS.Process
     if (!entry) throw new UsageError("NOT_A_TRANSLATION", { path });
     const versions = (await originalVersions(repo, analysis, [path])).get(path);
     if (!versions) throw new UsageError("NO_BASELINE", { path, status: entry.status });
-    return { entry, ...versions };
+    const data = (text: string) => {
+      const parsed = parseFrontMatter(text);
+      return parsed.ok ? parsed.data : {};
+    };
+    const uncountedKeys = uncountedKeyChanges(data(versions.before), data(versions.after), analysis.config.translatableKeys);
+    return { entry, ...versions, uncountedKeys };
   } finally {
     await repo.close();
   }

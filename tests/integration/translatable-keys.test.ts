@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { originalChange } from "../../src/status/diff.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
 import { entry, statusOf } from "../helpers/status.js";
 
@@ -30,6 +31,15 @@ describe("nested translatable keys", () => {
     repo.write("docs/en/start.mdx", page("Astro v6 is here!", "b.png"));
     repo.commit("New cover");
     expect(entry(await statusOf(repo), "docs/de/start.mdx")).toMatchObject({ status: "up-to-date" });
+  });
+
+  it("names in the diff the front-matter changes it did not count", async () => {
+    starlightSite();
+    repo.write("docs/en/start.mdx", page("Astro v7 is here!", "b.png"));
+    repo.commit("Announce v7 with a new cover");
+    const change = await originalChange({ cwd: repo.dir, env: repo.env(), translation: "docs/de/start.mdx" });
+    expect(change.entry.status).toBe("stale");
+    expect(change.uncountedKeys).toEqual(["image"]);
   });
 
   it("refuses a pattern it can't read, naming the field", async () => {

@@ -68,3 +68,13 @@ describe("normalizeContent with nested translatable keys", () => {
     expect(normalizeContent({ title: "T", description: "D" }, "B", ["title", "description"])).toBe("description: D\ntitle: T\n\nB");
   });
 });
+
+describe("uncountedKeyChanges", () => {
+  it("names the changed front-matter values outside translatableKeys, and none inside", async () => {
+    const { uncountedKeyChanges } = await import("../../src/core/uncounted-keys.js");
+    const keys = ["title", "banner.content", "head[*].content"];
+    const after = { ...starlight, image: "other.png", banner: { content: "New!" }, head: [{ tag: "title", content: "Other" }, { tag: "meta", attrs: { name: "y" } }] };
+    expect(uncountedKeyChanges(starlight, after, keys)).toEqual(["head[1].attrs.name", "image"]);
+    expect(uncountedKeyChanges(starlight, starlight, keys)).toEqual([]);
+  });
+});
