@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parsePattern } from "../key-path.js";
 import { LANG_TAG_SOURCE } from "../lang-tag.js";
 
 const STATUS = z.enum(["up-to-date", "stale", "missing", "orphaned", "invalid", "unknown"]);
@@ -53,17 +54,34 @@ export const configSchema = z.strictObject({
       translationOf: z.string().min(1).default("translation_of"),
       translationKey: z.string().min(1).default("translation_key"),
       sourceCommit: z.string().min(1).default("source_commit"),
+      /**
+       * Lunaria's `localizableProperty`: when set, only originals whose front-matter has this key set to `true` are
+       * meant to be translated; the others are never reported missing.
+       */
+      localizable: z.string().min(1).optional(),
     })
     .default({ lang: "lang", translationOf: "translation_of", translationKey: "translation_key", sourceCommit: "source_commit" }),
-  translatableKeys: z.array(z.string().min(1)).default(["title", "description"]),
+  /** Front-matter keys whose text is translated: `title`, nested `banner.content`, patterns `hero.**`, `head[*].content`. */
+  translatableKeys: z.array(z.string().min(1).refine((p) => parsePattern(p) !== null, "a key or key path such as title, banner.content, head[*].content or hero.**")).default(["title", "description"]),
   ignore: z
     .strictObject({
       /** Text that, anywhere in a commit message, makes the commit not count. */
       messages: z.array(z.string().min(1)).default(["[skip translation]"]),
       /** Trailers (`Key: value`) that make the commit not count. */
       trailers: z.array(z.string().regex(/^[A-Za-z0-9-]+:\s*\S.*$/, "a trailer such as `Translation: skip`")).default(["Translation: skip"]),
+      /**
+       * Lunaria's `ignoredKeywords`: a commit whose subject holds one of these (any case) counts for no file, neither
+       * for an original's changes nor as a translation's baseline.
+       */
+      keywords: z.array(z.string().min(1)).default([]),
+      /**
+       * Read Lunaria's commit directives `@lunaria-track:GLOB;GLOB` and `@lunaria-ignore:GLOB;GLOB` (and the older
+       * `@tracker-major:`/`@tracker-minor:`), which limit the files a commit counts for. Default: on when the
+       * repository has a Lunaria config (lunaria.config.json, .ts, .js or .mjs) at its root.
+       */
+      directives: z.boolean().optional(),
     })
-    .default({ messages: ["[skip translation]"], trailers: ["Translation: skip"] }),
+    .default({ messages: ["[skip translation]"], trailers: ["Translation: skip"], keywords: [] }),
   check: checkPolicy
     .extend({
       /** Per-language overrides of `failOn` and `maxDays`. */
@@ -89,9 +107,10 @@ export interface Config {
   /** Languages of originals in order of preference, for a `{path}` with originals in several; empty when not configured. */
   sourcePriority: string[];
   layouts: Layout[];
-  keys: { lang: string; translationOf: string; translationKey: string; sourceCommit: string };
+  keys: { lang: string; translationOf: string; translationKey: string; sourceCommit: string; localizable?: string };
   translatableKeys: string[];
-  ignore: { messages: string[]; trailers: string[] };
+  /** `directives` null: not configured, decided by whether the site has a Lunaria config. */
+  ignore: { messages: string[]; trailers: string[]; keywords: string[]; directives: boolean | null };
   check: {
     failOn: string[] | null;
     maxDays: number | null;
@@ -113,7 +132,7 @@ export function resolveConfig(parsed: z.output<typeof configSchema>): Config {
     layouts,
     keys: parsed.keys,
     translatableKeys: parsed.translatableKeys,
-    ignore: parsed.ignore,
+    ignore: { ...parsed.ignore, directives: parsed.ignore.directives ?? null },
     check: {
       failOn: parsed.check.failOn ?? null,
       maxDays: parsed.check.maxDays ?? null,

@@ -1,5 +1,6 @@
 import type { ConfigInput } from "../config/schema.js";
 import { SUBTAG, SUBTAG_SEPARATOR } from "../lang-tag.js";
+import type { Framework } from "./detect-framework.js";
 import { cmp } from "./links.js";
 import { detectSplit, type SplitFindings } from "./detect-split.js";
 
@@ -19,6 +20,10 @@ export interface Detection {
   kind: "folder" | "suffix" | "split" | "none";
   /** For `split`: the source folders, originals, copies, several-language slugs and unmatched files found. */
   split?: SplitFindings;
+  /** The site generator recognised, whose text-bearing front-matter keys the config lists. */
+  framework?: Framework["name"];
+  /** What was taken from the site's Lunaria config (its file, the fields read and those that could not be). */
+  lunaria?: { file: string; read: string[]; unread: string[] };
 }
 
 /** Proposes a configuration from the Markdown paths of a repository and the front-matter keys seen. */
@@ -28,7 +33,9 @@ export function detectLayout(paths: readonly string[], frontMatterKeys: Readonly
   const split = detectSplit(paths);
   const best = total(folder?.counts) >= total(suffix?.counts) ? folder : suffix;
   const keys: Record<string, string> = {};
+  // The markers other tools write for the same idea: OpenTelemetry's, and MDN's nested one.
   if (frontMatterKeys.has("default_lang_commit")) keys.sourceCommit = "default_lang_commit";
+  else if (frontMatterKeys.has("l10n.sourceCommit")) keys.sourceCommit = "l10n.sourceCommit";
   if (frontMatterKeys.has("translationKey")) keys.translationKey = "translationKey";
   if (split && total(split.counts) > total(best?.counts)) {
     const config: ConfigInput = { ...split.config, ...(sourceLanguage ? { sourceLanguage } : {}), ...(Object.keys(keys).length ? { keys } : {}) };

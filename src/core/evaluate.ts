@@ -1,4 +1,5 @@
 import { Ancestry, lineage, type FileChange, type History } from "./history.js";
+import { countsFor } from "./ignore.js";
 import type { Link } from "./links.js";
 import { newEntry, type Entry, type Problem } from "./types.js";
 
@@ -38,11 +39,14 @@ export interface PlanInput {
   resolutions: ReadonlyMap<string, CommitResolution>;
   /** Originals whose working-tree content replaces HEAD's (`--worktree`). */
   worktree: ReadonlySet<string>;
+  /** The front-matter key that records a translation's source commit, named in problems about it. */
+  sourceCommitKey?: string;
 }
 
 /** Finds each translation's baseline and the original's changes since, or settles its status. */
 export function planEntries(input: PlanInput): Plan {
   const { history, ancestry } = input;
+  const sourceCommitKey = input.sourceCommitKey ?? "source_commit";
   const plan: Plan = { done: [], pending: [], needsHistory: [] };
   const lineages = new Map<string, FileChange[]>();
   const lineageOf = (path: string) => {
@@ -70,7 +74,7 @@ export function planEntries(input: PlanInput): Plan {
       const resolution = input.resolutions.get(link.post.sourceCommit) ?? { kind: "missing" };
       if (resolution.kind !== "found") {
         const code = { missing: "SOURCE_COMMIT_NOT_FOUND", ambiguous: "SOURCE_COMMIT_AMBIGUOUS", unreachable: "SOURCE_COMMIT_NOT_ANCESTOR" } as const;
-        problem(code[resolution.kind], { commit: link.post.sourceCommit });
+        problem(code[resolution.kind], { key: sourceCommitKey, commit: link.post.sourceCommit });
         // In a shallow clone a commit may be absent, or present (fetched for another branch) yet cut
         // off from HEAD's history by the boundary: either way only more history can tell.
         const cutOff = (resolution.kind === "missing" || resolution.kind === "unreachable") && history.shallowBoundary.size > 0;
@@ -79,9 +83,9 @@ export function planEntries(input: PlanInput): Plan {
       }
       tips = [resolution.commit];
     } else {
-      tips = lastChanges(lineageOf(link.translation), ancestry);
+      tips = lastChanges(trackedChanges(lineageOf(link.translation), history, link.translation), ancestry);
       if (tips.length === 0) {
-        problem("TRANSLATION_UNCOMMITTED");
+        problem("TRANSLATION_UNCOMMITTED", { key: sourceCommitKey });
         plan.done.push(entry);
         continue;
       }
@@ -116,6 +120,15 @@ export function planEntries(input: PlanInput): Plan {
     else plan.pending.push(pending);
   }
   return plan;
+}
+
+/**
+ * A file's changes by commits that count for it; all of them when none does (as Lunaria takes the latest
+ * commit when every one was ignored), so a translation always has a baseline if it was ever committed.
+ */
+function trackedChanges(changes: FileChange[], history: History, path: string): FileChange[] {
+  const tracked = changes.filter((c) => countsFor(history.commits[c.commit]!.scope, c.path ?? path));
+  return tracked.length > 0 ? tracked : changes;
 }
 
 /** The commits that last changed a file: its changes that no later change descends from. */
@@ -168,7 +181,7 @@ export interface Judgement {
 export function judge(pending: PendingEntry, history: History, contents: Contents): Judgement {
   const { entry } = pending;
   const digestOf = (blob: string | null) => (blob === null ? "" : contents.digest(blob));
-  const counted = meaningfulChanges(pending.after, history, digestOf);
+  const counted = meaningfulChanges(pending.after, history, digestOf, entry.source!);
   const committedHead = pending.headBlob ?? history.headBlobs.get(entry.source!) ?? null;
   let head = digestOf(committedHead);
   let extra: number | null = null;
@@ -184,9 +197,12 @@ export function judge(pending: PendingEntry, history: History, contents: Content
   return { entry: verdict, counted: verdict.status === "stale" ? counted.map((c) => c.commit) : [] };
 }
 
-/** The changes that count: not from an ignored commit, and changing the translatable content. */
-function meaningfulChanges(changes: readonly FileChange[], history: History, digestOf: (blob: string | null) => string): FileChange[] {
-  return changes.filter((c) => !history.commits[c.commit]!.ignored && digestOf(c.oldBlob) !== digestOf(c.newBlob));
+/** The changes that count: not from an ignored commit, by one that counts for the file, and changing the translatable content. */
+function meaningfulChanges(changes: readonly FileChange[], history: History, digestOf: (blob: string | null) => string, path: string): FileChange[] {
+  return changes.filter((c) => {
+    const commit = history.commits[c.commit]!;
+    return !commit.ignored && countsFor(commit.scope, c.path ?? path) && digestOf(c.oldBlob) !== digestOf(c.newBlob);
+  });
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { CommitScope } from "./ignore.js";
+
 /** One commit reachable from HEAD, numbered in topological order (0 is HEAD; parents come after children). */
 export interface Commit {
   sha: string;
@@ -6,6 +8,8 @@ export interface Commit {
   time: number;
   /** Its message carries an ignore directive, so its changes never make a translation stale. */
   ignored: boolean;
+  /** The files it counts for, originals and translations alike, when its message narrows that. */
+  scope?: CommitScope;
 }
 
 /** How one non-merge commit changed one post. */
@@ -17,6 +21,8 @@ export interface FileChange {
   newBlob: string | null;
   /** The path before a rename or copy. */
   oldPath: string | null;
+  /** The path it changed (after a rename); what a commit's scope is matched against. */
+  path?: string;
 }
 
 /** Everything the core needs from git, read in one pass over the history. */

@@ -1,3 +1,5 @@
+import { selectKeyPaths } from "../key-path.js";
+
 /**
  * The translatable content of a post in a canonical form: two versions that differ only in
  * whitespace (line endings, trailing spaces, indentation, blank-line runs, re-wrapped
@@ -6,9 +8,9 @@
 export function normalizeContent(data: Record<string, unknown> | null, body: string, translatableKeys: readonly string[]): string {
   const keys: string[] = [];
   if (data) {
-    for (const key of [...translatableKeys].sort()) {
-      if (data[key] === undefined) continue;
-      keys.push(`${key}: ${collapse(canonical(data[key]))}`);
+    // Each key or pattern (`banner.content`, `head[*].content`) by the concrete paths it selects.
+    for (const pattern of [...translatableKeys].sort()) {
+      for (const [path, value] of selectKeyPaths(data, pattern)) keys.push(`${path}: ${collapse(canonical(value))}`);
     }
   }
   return `${keys.join("\n")}\n\n${normalizeBody(body)}`;

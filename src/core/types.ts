@@ -89,6 +89,8 @@ export interface Post {
   title: string | null;
   /** The post can't be read as a post; `problems` says why. */
   invalid: boolean;
+  /** `keys.localizable` is configured and this post doesn't set it to true: as an original, nobody owes it a translation. */
+  notLocalizable?: true;
   problems: Problem[];
 }
 

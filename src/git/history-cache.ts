@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { codeVersion } from "../code-version.js";
-import type { IgnoreRules } from "../core/ignore.js";
+import type { CommitScope, IgnoreRules } from "../core/ignore.js";
 import { POST_EXTENSIONS } from "../core/layout.js";
 import type { RawChange } from "./log-parser.js";
 import type { LoggedCommit } from "./read-history.js";
@@ -24,7 +24,14 @@ export interface CachedHistory {
 
 /** What a cached index is valid for besides its head: the code that wrote it (format and rules), which files are posts, and the ignore rules. */
 export function cacheKey(rules: IgnoreRules): string {
-  const what = JSON.stringify({ code: codeVersion(), posts: POST_EXTENSIONS, messages: rules.messages, trailers: rules.trailers });
+  const what = JSON.stringify({
+    code: codeVersion(),
+    posts: POST_EXTENSIONS,
+    messages: rules.messages,
+    trailers: rules.trailers,
+    keywords: rules.keywords ?? [],
+    directives: rules.directives ?? false,
+  });
   return createHash("sha256").update(what).digest("hex");
 }
 
@@ -89,7 +96,9 @@ function* encodeBody(commits: readonly LoggedCommit[]): Generator<Buffer> {
   yield Buffer.from('{"commits":[');
   for (let first = 0; first < commits.length; first += 500) {
     const rows = commits.slice(first, first + 500).map((c) => {
-      const row: (string | number)[] = [c.sha, c.parents.join(" "), c.time, c.ignored ? 1 : 0];
+      // A commit whose message narrows the files it counts for keeps that beside its flag: [flag, scope].
+      const flag = c.ignored ? 1 : 0;
+      const row: unknown[] = [c.sha, c.parents.join(" "), c.time, c.scope ? [flag, c.scope] : flag];
       for (const ch of c.changes) row.push(ch.status, ch.oldBlob, ch.newBlob, indexOf(ch.path), indexOf(ch.oldPath));
       return JSON.stringify(row);
     });
@@ -121,7 +130,11 @@ function decodeBody(header: CacheHeader, body: Buffer): CachedHistory | null {
 
 function decodeRow(row: unknown, paths: readonly string[]): LoggedCommit | null {
   if (!Array.isArray(row) || row.length < 4 || (row.length - 4) % 5 !== 0) return null;
-  const [sha, parents, time, ignored] = row as unknown[];
+  const [sha, parents, time, flags] = row as unknown[];
+  const scoped = Array.isArray(flags) && flags.length === 2 ? flags : null;
+  const ignored: unknown = scoped ? scoped[0] : flags;
+  const scope = scoped ? decodeScope(scoped[1]) : undefined;
+  if (scope === null) return null;
   if (typeof sha !== "string" || !SHA.test(sha) || typeof parents !== "string" || typeof time !== "number" || !Number.isFinite(time)) return null;
   if (ignored !== 0 && ignored !== 1) return null;
   const parentList = parents === "" ? [] : parents.split(" ");
@@ -133,7 +146,16 @@ function decodeRow(row: unknown, paths: readonly string[]): LoggedCommit | null 
     if (typeof path !== "number" || typeof oldPath !== "number" || paths[path] === undefined || (oldPath !== -1 && paths[oldPath] === undefined)) return null;
     changes.push({ status, oldBlob, newBlob, path: paths[path]!, oldPath: oldPath === -1 ? null : paths[oldPath]! });
   }
-  return { sha, parents: parentList, time, ignored: ignored === 1, changes };
+  return { sha, parents: parentList, time, ignored: ignored === 1, ...(scope ? { scope } : {}), changes };
+}
+
+/** A commit's scope as written, or null when it is not one. */
+function decodeScope(value: unknown): CommitScope | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const { none, track, ignore, ...rest } = value as Record<string, unknown>;
+  const globs = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((g) => typeof g === "string"));
+  if (Object.keys(rest).length > 0 || (none !== undefined && none !== true) || !globs(track) || !globs(ignore)) return null;
+  return value as CommitScope;
 }
 
 /** True when `ancestor` exists and is HEAD's ancestor (or HEAD itself). */

@@ -1,5 +1,5 @@
 import type { History } from "../core/history.js";
-import type { IgnoreRules } from "../core/ignore.js";
+import type { CommitScope, IgnoreRules } from "../core/ignore.js";
 import { worthRewriting } from "./cache-file.js";
 import { cacheKey, HistoryCache, isAncestor } from "./history-cache.js";
 import { buildHistory, readHeadBlobs, readHistory, type LoggedCommit } from "./read-history.js";
@@ -8,6 +8,8 @@ import type { GitEnv } from "./run.js";
 /** Options for building the history index. */
 export interface LoadHistoryOptions {
   isIgnored(message: string): boolean;
+  /** The files a commit counts for, when its message narrows that; null for every file. */
+  scopeOf?(message: string): CommitScope | null;
   /** The rules behind `isIgnored`; part of what a cached index is valid for. */
   ignoreRules: IgnoreRules;
   shallow: readonly string[];
@@ -33,6 +35,7 @@ export async function loadHistory(git: GitEnv, head: string, options: LoadHistor
   const read = (known?: string) =>
     readHistory(git, head, {
       isIgnored: options.isIgnored,
+      ...(options.scopeOf ? { scopeOf: options.scopeOf } : {}),
       ...(known ? { known: [known] } : {}),
       ...(options.fromBothEnds !== undefined ? { fromBothEnds: options.fromBothEnds } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),

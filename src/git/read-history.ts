@@ -1,4 +1,5 @@
 import { NULL_BLOB, type Commit, type FileChange, type History } from "../core/history.js";
+import type { CommitScope } from "../core/ignore.js";
 import { isPostPath } from "../core/layout.js";
 import { LOG_FORMAT, LogParser, maybePost, type RawChange } from "./log-parser.js";
 import { streamGitBytes, type GitEnv } from "./run.js";
@@ -9,6 +10,8 @@ export interface LoggedCommit {
   parents: string[];
   time: number;
   ignored: boolean;
+  /** The files it counts for, when its message narrows that (Lunaria's keywords and directives, transtrack's trailers). */
+  scope?: CommitScope;
   changes: RawChange[];
 }
 
@@ -16,6 +19,8 @@ export interface LoggedCommit {
 export interface ReadHistoryOptions {
   /** True when a commit's message says its changes don't count for translations. */
   isIgnored(message: string): boolean;
+  /** The files a commit counts for, when its message narrows that; null for every file. */
+  scopeOf?(message: string): CommitScope | null;
   /** Commits already read: the walk stops at them (their history is known). */
   known?: readonly string[];
   onProgress?: (commits: number) => void;
@@ -48,7 +53,8 @@ export async function readHistory(git: GitEnv, head: string, options: ReadHistor
     new LogParser((c) => {
       if (stop.signal.aborted) return;
       // Keep only what the index needs; the message is reduced to its ignore flag right away.
-      list.push({ sha: c.sha, parents: c.parents, time: c.time, ignored: options.isIgnored(c.message), changes: c.changes });
+      const scope = options.scopeOf?.(c.message) ?? null;
+      list.push({ sha: c.sha, parents: c.parents, time: c.time, ignored: options.isIgnored(c.message), ...(scope ? { scope } : {}), changes: c.changes });
       seen.add(c.sha);
       if (options.onProgress && (down.length + up.length) % 1000 === 0) options.onProgress(down.length + up.length);
       // Where the passes meet: between them they have listed every commit.
@@ -97,6 +103,7 @@ export function buildHistory(head: string, logged: readonly LoggedCommit[], head
     parents: c.parents.map((p) => index.get(p)).filter((p): p is number => p !== undefined),
     time: c.time,
     ignored: c.ignored,
+    ...(c.scope ? { scope: c.scope } : {}),
   }));
   const changes = new Map<string, FileChange[]>();
   const renames = new Map<string, { to: string; commit: number }[]>();
@@ -109,6 +116,7 @@ export function buildHistory(head: string, logged: readonly LoggedCommit[], head
         oldBlob: NULL_BLOB.test(ch.oldBlob) ? null : ch.oldBlob,
         newBlob: NULL_BLOB.test(ch.newBlob) || ch.status === "D" ? null : ch.newBlob,
         oldPath: ch.oldPath,
+        path: ch.path,
       };
       if (isPostPath(ch.path)) push(changes, ch.path, change);
       if (ch.status === "R" && ch.oldPath !== null) push(renames, ch.oldPath, { to: ch.path, commit: i });

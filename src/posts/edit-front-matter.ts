@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from "node:util";
-import { escapeRegExp } from "../core/escape-regexp.js";
+import { readNested, splitKeyPath, withoutNested } from "../key-path.js";
 import { TranstrackError } from "../errors.js";
 import { parseFrontMatter } from "./front-matter.js";
 import { findFrontMatter } from "./front-matter-split.js";
+import { indentOf, isContentLine, locateKeyPath, nestedEnd, splitLines, type Line } from "./front-matter-lines.js";
 
 // Front-matter is edited line by line rather than parsed and re-serialized, so that
 // comments, key order, quoting, BOM and line endings survive byte for byte. The block is
@@ -10,12 +11,6 @@ import { findFrontMatter } from "./front-matter-split.js";
 
 /** A front-matter edit that would corrupt the file, so nothing was changed. */
 export class FrontMatterEditError extends TranstrackError {}
-
-interface Line {
-  start: number;
-  text: string;
-  eol: string;
-}
 
 const BOM = "\uFEFF";
 
@@ -28,12 +23,14 @@ export function getFrontMatterRange(text: string): { start: number; end: number;
 }
 
 /**
- * Sets a top-level scalar key in the front-matter, changing or inserting exactly one line; throws
- * UNSAFE_FRONT_MATTER_EDIT, changing nothing, unless the reader then reads the new value and all else as before.
+ * Sets a scalar key in the front-matter; a dotted key (`l10n.sourceCommit`) is nested: its line under `l10n:` is
+ * changed, else a line is added under `l10n:`, else an `l10n:` block. Throws UNSAFE_FRONT_MATTER_EDIT, changing
+ * nothing, unless the reader then reads the new value and all else as before.
  */
 export function setFrontMatterKey(text: string, key: string, value: string): string {
-  const edited = editKey(text, key, value);
-  if (!readsBack(text, edited, key, value)) throw new FrontMatterEditError("UNSAFE_FRONT_MATTER_EDIT", { key });
+  const keys = splitKeyPath(key);
+  const edited = editKey(text, keys, value);
+  if (!readsBack(text, edited, keys, value)) throw new FrontMatterEditError("UNSAFE_FRONT_MATTER_EDIT", { key });
   return edited;
 }
 
@@ -42,27 +39,19 @@ export function setFrontMatterKey(text: string, key: string, value: string): str
  * A line edit can miss what YAML sees (a key written as `? key`, a duplicate, a block the reader can't read),
  * and `mark` must never report a change that the status would not see.
  */
-function readsBack(text: string, edited: string, key: string, value: string): boolean {
+function readsBack(text: string, edited: string, keys: readonly string[], value: string): boolean {
   const before = parseFrontMatter(text);
   const after = parseFrontMatter(edited);
-  if (!before.ok || !after.ok || after.data[key] !== value || after.body !== before.body) return false;
-  return isDeepStrictEqual(others(after.data, key), others(before.data, key));
-}
-
-/** The fields but `key`. */
-function others(data: Record<string, unknown>, key: string): Record<string, unknown> {
-  const rest = { ...data };
-  delete rest[key];
-  return rest;
+  if (!before.ok || !after.ok || readNested(after.data, keys) !== value || after.body !== before.body) return false;
+  return isDeepStrictEqual(withoutNested(after.data, keys), withoutNested(before.data, keys));
 }
 
 /** The text with the key's line replaced or added, not yet read back. */
-function editKey(text: string, key: string, value: string): string {
-  const newLine = `${yamlScalar(key)}: ${yamlScalar(value)}`;
+function editKey(text: string, keys: readonly string[], value: string): string {
   const split = findFrontMatter(text);
   if (split.kind === "none") {
     const bom = split.bom ? BOM : "";
-    return `${bom}---${split.eol}${newLine}${split.eol}---${split.eol}${text.slice(bom.length)}`;
+    return `${bom}---${split.eol}${newLines(keys, value, 0, 2, split.eol)}---${split.eol}${text.slice(bom.length)}`;
   }
   if (split.kind === "unclosed") throw new FrontMatterEditError("UNTERMINATED_FRONT_MATTER");
 
@@ -70,39 +59,44 @@ function editKey(text: string, key: string, value: string): string {
   const lines = splitLines(text, split.yamlStart, split.yamlEnd);
   const closeIndex = lines.length;
   lines.push({ start: split.yamlEnd, text: "", eol: "" });
-  const keyPattern = new RegExp(`^(?:${escapeRegExp(key)}|"${escapeRegExp(key)}"|'${escapeRegExp(key)}')[ \\t]*:(?=[ \\t]|$)`);
-  for (let i = 0; i < closeIndex; i++) {
-    const line = lines[i]!;
-    const match = keyPattern.exec(line.text);
-    if (!match) continue;
-    const rest = line.text.slice(match[0].length);
-    const { comment, kind, unclosed } = readValue(rest);
-    const removed = continuationLines(lines, i + 1, closeIndex, kind, unclosed);
+  const at = locateKeyPath(lines, closeIndex, keys);
+  const depth = at.found.length;
+  if (depth === keys.length) {
+    const index = at.found[depth - 1]!;
+    const line = lines[index]!;
+    const indent = indentOf(line.text);
+    const parentEnd = depth === 1 ? closeIndex : nestedEnd(lines, at.found[depth - 2]!, closeIndex);
+    const { comment, kind, unclosed } = readValue(line.text.slice(line.text.indexOf(":", indent) + 1));
+    const removed = continuationLines(lines, index + 1, parentEnd, kind, unclosed, indent);
     const kept = removed.kept.map((l) => l.text + l.eol).join("");
-    const edited = newLine + comment + line.eol + kept;
+    const edited = `${" ".repeat(indent)}${yamlScalar(keys[depth - 1]!)}: ${yamlScalar(value)}${comment}${line.eol}${kept}`;
     return text.slice(0, line.start) + edited + text.slice(removed.end);
   }
+  // A key to nest under must hold a block mapping (or nothing yet), not a value on its own line.
+  if (depth > 0 && readValue(lines[at.found[depth - 1]!]!.text.replace(/^[^:]*:/, "")).kind !== "empty") {
+    throw new FrontMatterEditError("UNSAFE_FRONT_MATTER_EDIT", { key: keys.join(".") });
+  }
+  // Absent: added after the mapping's last line (the block's last line at the top), in the file's own line ending.
+  const insertAt = depth === 0 ? closeIndex : lastContent(lines, at.from, at.to) + 1;
+  const step = depth === 0 ? 2 : at.indent - at.parentIndent;
+  const start = lines[insertAt]!.start;
+  return text.slice(0, start) + newLines(keys.slice(depth), value, at.indent, step, split.eol) + text.slice(start);
+}
 
-  // Absent: append as the last front-matter line, using the file's own line ending.
-  return text.slice(0, split.yamlEnd) + newLine + split.eol + text.slice(split.yamlEnd);
+/** `a:` / `  b: value` lines for the keys from `indent` on, one step deeper each. */
+function newLines(keys: readonly string[], value: string, indent: number, step: number, eol: string): string {
+  return keys.map((k, i) => `${" ".repeat(indent + i * step)}${yamlScalar(k)}:${i === keys.length - 1 ? ` ${yamlScalar(value)}` : ""}${eol}`).join("");
+}
+
+/** The index of the last line in [from, to) holding YAML, or from - 1. */
+function lastContent(lines: readonly Line[], from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (isContentLine(lines[i]!.text)) return i;
+  return from - 1;
 }
 
 /** Renders a string as a YAML scalar: plain when that reads back as the same string, else double-quoted. */
 export function yamlScalar(value: string): string {
   return needsQuoting(value) ? doubleQuote(value) : value;
-}
-
-/** Splits `from` to `to` (the start of a line) into lines keeping each one's own ending (CRLF, LF or a lone CR). */
-function splitLines(text: string, from: number, to: number): Line[] {
-  const lines: Line[] = [];
-  const re = /([^\r\n]*)(\r\n|\n|\r)?/y;
-  re.lastIndex = from;
-  while (re.lastIndex < to) {
-    const start = re.lastIndex;
-    const m = re.exec(text)!;
-    lines.push({ start, text: m[1] ?? "", eol: m[2] ?? "" });
-  }
-  return lines;
 }
 
 type ValueKind = "empty" | "block" | "inline";
@@ -150,6 +144,7 @@ function continuationLines(
   closeIndex: number,
   kind: ValueKind,
   unclosed: string | null,
+  indent: number,
 ): { kept: Line[]; end: number } {
   let last = from - 1;
   const comments: number[] = [];
@@ -165,7 +160,7 @@ function continuationLines(
     }
     const trimmed = text.trimStart();
     if (trimmed === "") continue;
-    const indented = trimmed.length < text.length;
+    const indented = text.length - trimmed.length > indent;
     // In a block scalar an indented `#` line is text, not a comment.
     if (trimmed.startsWith("#") && !(kind === "block" && indented)) {
       // An indented comment ends a plain multi-line scalar; nothing valid can follow.
@@ -174,7 +169,7 @@ function continuationLines(
       continue;
     }
     // `key:` may be followed by a block sequence at the key's own indentation.
-    const sequenceItem = kind === "empty" && /^-(?:[ \t]|$)/.test(text);
+    const sequenceItem = kind === "empty" && text.length - trimmed.length === indent && /^-(?:[ \t]|$)/.test(trimmed);
     if (!indented && !sequenceItem) break;
     last = i;
   }

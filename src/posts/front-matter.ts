@@ -1,5 +1,7 @@
 import { createRequire } from "node:module";
+import { isNestedKeyPath, splitKeyPath } from "../key-path.js";
 import { findFrontMatter } from "./front-matter-split.js";
+import { keyPathLine } from "./front-matter-lines.js";
 import { parseSimpleYaml } from "./simple-yaml.js";
 
 /** Front-matter data and body of a Markdown text (`matter`: the YAML as written), or why it can't be read. */
@@ -91,25 +93,16 @@ function readWithJsYaml(yaml: string): { ok: true; value: unknown } | { ok: fals
   }
 }
 
-/** The 1-based line of a top-level key in a file's front-matter, or null. */
+/** The 1-based line of a key (a dotted path names a nested one) in a file's front-matter, or null. */
 export function keyLine(text: string, key: string): number | null {
-  const split = findFrontMatter(text);
-  if (split.kind !== "block") return null;
-  const lines = text.slice(split.yamlStart, split.yamlEnd).split(/\r?\n/);
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const re = new RegExp(`^(?:${escaped}|"${escaped}"|'${escaped}')\\s*:`);
-  for (let i = 0; i < lines.length; i++) {
-    // The opening line is line 1.
-    if (re.test(lines[i]!)) return i + 2;
-  }
-  return null;
+  return keyPathLine(text, splitKeyPath(key)) ?? (isNestedKeyPath(key) ? keyPathLine(text, [key]) : null);
 }
 
-/** The text of a top-level scalar key's value as written on its line (comment and quotes removed), or null. */
+/** The text of a scalar key's value as written on its line (comment and quotes removed), or null. */
 export function rawValue(text: string, key: string): string | null {
   const line = keyLine(text, key);
   if (line === null) return null;
-  const content = text.replace(/^\uFEFF/, "").split(/\r?\n/)[line - 1] ?? "";
+  const content = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/)[line - 1] ?? "";
   const value = content.slice(content.indexOf(":") + 1).replace(/\s+#.*$/, "").trim();
   return value.replace(/^(["'])(.*)\1$/, "$2");
 }

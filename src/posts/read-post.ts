@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { readKeyPath } from "../key-path.js";
 import { newPost, type Post } from "../core/types.js";
 import { isLangTag } from "../lang-tag.js";
 import { keyLine, parseFrontMatter, rawValue } from "./front-matter.js";
@@ -15,7 +16,7 @@ export function parsePost(path: string, text: string, keys: Config["keys"]): Pos
     return post;
   }
   const field = (key: string, expected: string, check: (v: unknown) => string | null): string | null => {
-    const value = parsed.data[key];
+    const value = readKeyPath(parsed.data, key);
     if (value === undefined || value === null) return null;
     const result = check(value);
     if (result === null) {
@@ -36,6 +37,8 @@ export function parsePost(path: string, text: string, keys: Config["keys"]): Pos
     const s = typeof v === "number" ? (rawValue(text, keys.sourceCommit) ?? "") : typeof v === "string" ? v.trim() : "";
     return HEX.test(s) ? s.toLowerCase() : null;
   });
+  // As Lunaria's localizableProperty: only a boolean true makes a post one to translate.
+  if (keys.localizable !== undefined && readKeyPath(parsed.data, keys.localizable) !== true) post.notLocalizable = true;
   const title = parsed.data.title;
   if (typeof title === "string" || typeof title === "number") post.title = String(title).replace(/\s+/g, " ").trim() || null;
   return post;

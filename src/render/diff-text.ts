@@ -66,7 +66,7 @@ export function renderWordDiff(change: OriginalChange, color: Colors, useMarkers
 /** The change as data for `diff --json`: the hunks of a line diff, or the parts of a word diff. */
 export function diffData(change: OriginalChange, word: boolean): Record<string, unknown> {
   const { entry } = change;
-  const base = { translation: entry.translation, source: entry.source, status: entry.status, baseline: entry.baseline, head: change.afterLabel };
+  const base = { translation: entry.translation, source: entry.source, status: entry.status, baseline: entry.baseline, head: change.afterLabel, uncountedKeys: change.uncountedKeys ?? [] };
   const parts = word ? wordParts(change.before, change.after) : null;
   if (parts !== null) return { ...base, mode: "word", parts: parts.map((p) => ({ value: p.value, added: p.added === true, removed: p.removed === true })) };
   const result = linePatch(entry.source ?? "", entry.source ?? "", change.before, change.after, { context: 3 });

@@ -1,7 +1,9 @@
 import { join } from "node:path";
 import { UsageError } from "../errors.js";
 import type { Entry } from "../core/types.js";
+import { uncountedKeyChanges } from "../core/uncounted-keys.js";
 import { GitRepo } from "../git/repo.js";
+import { parseFrontMatter } from "../posts/front-matter.js";
 import { analyzeRepo, originalVersions, toRepoPath } from "./get-status.js";
 
 /** The two versions of an original a translator needs to see: at the baseline, and now. */
@@ -11,6 +13,8 @@ export interface OriginalChange {
   after: string;
   /** Label of the new side: HEAD, or the working tree with `--worktree`. */
   afterLabel: string;
+  /** Front-matter values that changed outside `translatableKeys`: shown, never counted. */
+  uncountedKeys?: string[];
 }
 
 /** Reads the original of a translation at its baseline and at HEAD (or on disk). */
@@ -24,7 +28,12 @@ export async function originalChange(options: { cwd: string; env: NodeJS.Process
     if (!entry) throw new UsageError("NOT_A_TRANSLATION", { path });
     const versions = (await originalVersions(repo, analysis, [path])).get(path);
     if (!versions) throw new UsageError("NO_BASELINE", { path, status: entry.status });
-    return { entry, ...versions };
+    const data = (text: string) => {
+      const parsed = parseFrontMatter(text);
+      return parsed.ok ? parsed.data : {};
+    };
+    const uncountedKeys = uncountedKeyChanges(data(versions.before), data(versions.after), analysis.config.translatableKeys);
+    return { entry, ...versions, uncountedKeys };
   } finally {
     await repo.close();
   }

@@ -6,7 +6,7 @@ import type { Config } from "../config/schema.js";
 import { lineStats } from "../core/diff-stats.js";
 import { judge, neededBlobs, planEntries, type PendingEntry } from "../core/evaluate.js";
 import { Ancestry, movedTo, type History } from "../core/history.js";
-import { isIgnoredMessage } from "../core/ignore.js";
+import { commitScope, isIgnoredMessage, type IgnoreRules } from "../core/ignore.js";
 import { linkPosts } from "../core/links.js";
 import { isUnder } from "../core/paths.js";
 import { isPostPath, sameLang } from "../core/layout.js";
@@ -14,6 +14,7 @@ import { buildReport } from "../core/report.js";
 import type { Entry, Report } from "../core/types.js";
 import { RepoError, UsageError } from "../errors.js";
 import { realpathOr } from "../fs-paths.js";
+import { findLunariaConfig } from "../lunaria/config-file.js";
 import { loadHistory } from "../git/history-index.js";
 import { GitRepo } from "../git/repo.js";
 import { ContentCache } from "./content-cache.js";
@@ -91,6 +92,8 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const keepText = options.keepText !== false || options.worktree === true;
   const indexing = keepText ? null : PostIndex.open(repo.env, config, options.cache !== false);
   const scope = (options.paths ?? []).map((p) => toRepoPath(repo.root, options.cwd, p));
+  // Lunaria's directives count where the site already uses Lunaria, unless the config says otherwise.
+  const rules: IgnoreRules = { ...config.ignore, directives: config.ignore.directives ?? findLunariaConfig(repo.root) !== null };
 
   // The working tree and the history are read at the same time: one is disk-bound, the other git-bound.
   const [loaded, history] = await Promise.all([
@@ -101,8 +104,9 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
       return loaded;
     }),
     loadHistory(repo.env, head, {
-      isIgnored: (message) => isIgnoredMessage(message, config.ignore),
-      ignoreRules: config.ignore,
+      isIgnored: (message) => isIgnoredMessage(message, rules),
+      scopeOf: (message) => commitScope(message, rules),
+      ignoreRules: rules,
       shallow,
       cache: options.cache !== false,
       onProgress: (n) => options.onProgress?.("history", n),
@@ -136,7 +140,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
     links.map((l) => l.post.sourceCommit).filter((s): s is string => s !== null),
   );
   const worktree = new Set(options.worktree ? links.map((l) => l.source).filter((s): s is string => s !== null && posts.has(s)) : []);
-  const plan = planEntries({ links, history, ancestry, resolutions, worktree });
+  const plan = planEntries({ links, history, ancestry, resolutions, worktree, sourceCommitKey: config.keys.sourceCommit });
   if (plan.needsHistory.length > 0) {
     throw new RepoError("SHALLOW_CLONE", { count: plan.needsHistory.length, file: plan.needsHistory[0]!.translation ?? "" });
   }
@@ -178,7 +182,7 @@ export async function analyzeRepo(repo: GitRepo, options: StatusOptions): Promis
   const report = buildReport({
     head,
     entries,
-    originals: linkage.originals.filter((o) => inScope(o.path)),
+    originals: linkage.originals.filter((o) => inScope(o.path) && !posts.get(o.path)?.post.notLocalizable),
     links: linkage.links,
     languages: config.languages ?? null,
     sourcePriority: config.sourcePriority,

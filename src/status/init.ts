@@ -2,13 +2,17 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { CONFIG_FILE } from "../config/load.js";
 import { DEFAULT_CONFIG } from "../config/schema.js";
+import { detectFramework } from "../core/detect-framework.js";
 import { detectLayout, type Detection } from "../core/detect-layout.js";
 import { isPostPath } from "../core/layout.js";
 import { UsageError } from "../errors.js";
 import { GitRepo } from "../git/repo.js";
 import { parseFrontMatter } from "../posts/front-matter.js";
 import { writeFileAtomic } from "../posts/write-atomic.js";
+import { findLunariaConfig } from "../lunaria/config-file.js";
+import { readLunariaConfig } from "../lunaria/read-config.js";
 import { loadPosts } from "./load-posts.js";
+import { packageDependencies, readRootFile } from "./site-files.js";
 
 /** What `init` wrote. */
 export interface InitResult {
@@ -31,13 +35,36 @@ export async function initConfig(options: {
   try {
     const file = join(repo.root, CONFIG_FILE);
     if (existsSync(file) && !options.force && !options.dryRun) throw new UsageError("CONFIG_EXISTS", { file: CONFIG_FILE });
-    const paths = (await repo.listFiles()).filter(isPostPath);
+    const files = await repo.listFiles();
+    const paths = files.filter(isPostPath);
     const keys = new Set<string>();
     for (const { text } of await loadPosts(repo.root, paths, DEFAULT_CONFIG.keys)) {
       const parsed = text === null ? null : parseFrontMatter(text);
-      if (parsed?.ok) for (const key of Object.keys(parsed.data)) keys.add(key);
+      if (!parsed?.ok) continue;
+      for (const [key, value] of Object.entries(parsed.data)) {
+        keys.add(key);
+        // One level down too, as dotted paths: MDN records `l10n: { sourceCommit }`.
+        if (value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)) for (const inner of Object.keys(value)) keys.add(`${key}.${inner}`);
+      }
     }
     const detection = detectLayout(paths, keys, options.sourceLanguage);
+    const framework = detectFramework({
+      files,
+      dependencies: packageDependencies(readRootFile(repo.root, "package.json")),
+      gemfile: readRootFile(repo.root, "Gemfile"),
+    });
+    if (framework) {
+      detection.framework = framework.name;
+      detection.config.translatableKeys = framework.translatableKeys;
+    }
+    // A Lunaria site has said its languages, files and rules already: that wins over what was guessed.
+    const lunariaFile = findLunariaConfig(repo.root);
+    if (lunariaFile) {
+      const lunaria = readLunariaConfig(lunariaFile, readRootFile(repo.root, lunariaFile));
+      detection.lunaria = { file: lunaria.file, read: lunaria.read, unread: lunaria.unread };
+      const { keys, ...rest } = lunaria.config;
+      detection.config = { ...detection.config, ...rest, ...(keys ? { keys: { ...detection.config.keys, ...keys } } : {}) };
+    }
     const config = { $schema: "./node_modules/transtrack/schema/config.schema.json", ...detection.config };
     const detected = { ...detection, config };
     const write = !options.dryRun && (options.confirm === undefined || (await options.confirm(detected)));

@@ -19,6 +19,8 @@ export interface MarkResult {
   translation: string;
   commit: string;
   changed: boolean;
+  /** The front-matter key written (`keys.sourceCommit`). */
+  key: string;
 }
 
 /** Writes `source_commit` into each translation; checks them all before writing any. */
@@ -52,7 +54,7 @@ export async function markTranslations(options: MarkOptions): Promise<MarkResult
     const results: MarkResult[] = [];
     for (const { path, commit } of plans) {
       const { changed } = await markPost(analysis.root, path, analysis.config.keys.sourceCommit, commit, analysis.posts.get(path)?.text);
-      results.push({ translation: path, commit, changed });
+      results.push({ translation: path, commit, changed, key: analysis.config.keys.sourceCommit });
     }
     return results;
   } finally {

@@ -133,6 +133,7 @@ function isPost(value: unknown, path: string): value is Post {
     nullableString(p.sourceCommit) &&
     nullableString(p.title) &&
     typeof p.invalid === "boolean" &&
+    (p.notLocalizable === undefined || p.notLocalizable === true) &&
     Array.isArray(p.problems) &&
     p.problems.every(isProblem)
   );

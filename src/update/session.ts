@@ -37,6 +37,8 @@ export interface SessionDeps {
   store: SessionStore;
   /** Commit each marked translation (`--commit`). */
   commit: boolean;
+  /** The front-matter key a mark writes, named in the notice; `source_commit` when not told. */
+  sourceCommitKey?: string;
 }
 
 /** How the session ended, with what it did. */
@@ -121,7 +123,7 @@ async function walkItem(first: UpdateItem, index: number, total: number, deps: S
       throw error;
     }
     state.unmarked.delete(path());
-    show({ type: "notice", code: "MARKED", args: { path: path(), commit: item.entry.sourceCommit.slice(0, 7) } });
+    show({ type: "notice", code: "MARKED", args: { path: path(), key: deps.sourceCommitKey ?? "source_commit", commit: item.entry.sourceCommit.slice(0, 7) } });
     if (deps.commit) {
       try {
         const sha = await store.commit(item);

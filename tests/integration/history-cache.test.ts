@@ -146,6 +146,19 @@ describe("history cache", () => {
     expect(decode(badParent, key)).toBeNull();
   });
 
+  it("keeps a commit's scope, refuses a malformed one, and is keyed by keywords and directives", () => {
+    const key = cacheKey(DEFAULT_RULES);
+    const sha = "a".repeat(40);
+    const scope = { track: ["posts/en/**"], ignore: ["posts/de/a.md"] };
+    const ok = encode(sha, [{ sha, parents: [], time: 1, ignored: true, scope, changes: [] }], key);
+    expect(decode(ok, key)?.commits[0]).toMatchObject({ ignored: true, scope });
+    expect(decode(encode(sha, [{ sha, parents: [], time: 1, ignored: false, scope: { none: true }, changes: [] }], key), key)?.commits[0]?.scope).toEqual({ none: true });
+    const bad = encode(sha, [{ sha, parents: [], time: 1, ignored: false, scope: { track: [1] } as never, changes: [] }], key);
+    expect(decode(bad, key)).toBeNull();
+    expect(cacheKey({ ...DEFAULT_RULES, keywords: ["typo"] })).not.toBe(key);
+    expect(cacheKey({ ...DEFAULT_RULES, directives: true })).not.toBe(key);
+  });
+
   it("--no-cache neither reads nor writes the cache", async () => {
     const repo = site();
     await report(repo, false);

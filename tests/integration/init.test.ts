@@ -24,3 +24,39 @@ describe("init", () => {
     expect(dry.written).toBe(false);
   });
 });
+
+describe("init recognises the site generator", () => {
+  const site = (extra: Record<string, string>) => {
+    repo = createRepo();
+    repo.write("src/content/docs/en/a.mdx", post({ title: "A" }, "x\n"));
+    repo.write("src/content/docs/fr/a.mdx", post({ title: "A" }, "x\n"));
+    for (const [path, text] of Object.entries(extra)) repo.write(path, text);
+    repo.commit("Site");
+  };
+
+  it("proposes Starlight's text-bearing keys from its dependency, and status reads them", async () => {
+    site({ "package.json": JSON.stringify({ dependencies: { astro: "5.0.0", "@astrojs/starlight": "0.30.0" } }) });
+    const result = await initConfig({ cwd: repo.dir, env: repo.env() });
+    expect(result.detection.framework).toBe("starlight");
+    expect(result.detection.config.translatableKeys).toEqual(expect.arrayContaining(["title", "description", "banner.content", "head[*].content"]));
+    expect(result.detection.config.translatableKeys).not.toContain("image");
+    expect((await statusOf(repo)).translations).toEqual([expect.objectContaining({ status: "up-to-date" })]);
+  });
+
+  it("tells VitePress, Docusaurus, Hugo and Jekyll apart, and proposes nothing without a clue", async () => {
+    const cases: [Record<string, string>, string | undefined][] = [
+      [{ "package.json": JSON.stringify({ devDependencies: { vitepress: "1.0.0" } }) }, "vitepress"],
+      [{ "docusaurus.config.js": "module.exports = {};\n" }, "docusaurus"],
+      [{ "hugo.toml": "baseURL = '/'\n" }, "hugo"],
+      [{ "_config.yml": "title: x\n" }, "jekyll"],
+      [{ "package.json": "{ not json" }, undefined],
+    ];
+    for (const [files, name] of cases) {
+      site(files);
+      const { detection } = await initConfig({ cwd: repo.dir, env: repo.env(), dryRun: true });
+      expect(detection.framework).toBe(name);
+      if (name === undefined) expect(detection.config.translatableKeys).toBeUndefined();
+      repo.cleanup();
+    }
+  });
+});

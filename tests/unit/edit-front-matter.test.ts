@@ -234,3 +234,47 @@ describe("yamlScalar", () => {
     expect(setFrontMatterKey("---\nk: 1\n---\n", "k", "a: b")).toBe('---\nk: "a: b"\n---\n');
   });
 });
+
+describe("setFrontMatterKey: nested keys (MDN's l10n.sourceCommit)", () => {
+  const MDN = "---\ntitle: Array.prototype.at()\nslug: Web/JavaScript/Reference/Global_Objects/Array/at\nl10n:\n  sourceCommit: 8d5d5d3c1f9ad0c3fbc6ffe1d1a1b5b4b9b3e4e1\n---\n\nBody\n";
+
+  it("replaces the nested line in place and keeps every other byte", () => {
+    const edited = setFrontMatterKey(MDN, "l10n.sourceCommit", SHA);
+    expect(edited).toBe(MDN.replace("8d5d5d3c1f9ad0c3fbc6ffe1d1a1b5b4b9b3e4e1", SHA));
+    expect((matter(edited).data as { l10n: { sourceCommit: string } }).l10n.sourceCommit).toBe(SHA);
+  });
+
+  it("keeps CRLF, a comment, quoting and a sibling under the same parent", () => {
+    const text = "---\r\nl10n:\r\n    # by hand\r\n    sourceCommit: 'abc123'   # old\r\n    translator: \"x\"\r\ntags: [a]\r\n---\r\nBody\r\n";
+    expect(setFrontMatterKey(text, "l10n.sourceCommit", SHA)).toBe(text.replace("'abc123'", SHA));
+  });
+
+  it("adds the nested line under an existing parent, at its children's indentation", () => {
+    const text = "---\nl10n:\n    translator: x\ntitle: T\n---\n";
+    expect(setFrontMatterKey(text, "l10n.sourceCommit", SHA)).toBe(`---\nl10n:\n    translator: x\n    sourceCommit: ${SHA}\ntitle: T\n---\n`);
+  });
+
+  it("adds a nested block when the parent is absent, or the file has no front-matter", () => {
+    expect(setFrontMatterKey("---\ntitle: T\n---\nB\n", "l10n.sourceCommit", SHA)).toBe(`---\ntitle: T\nl10n:\n  sourceCommit: ${SHA}\n---\nB\n`);
+    expect(setFrontMatterKey("B\n", "l10n.sourceCommit", SHA)).toBe(`---\nl10n:\n  sourceCommit: ${SHA}\n---\nB\n`);
+  });
+
+  it("fills a parent that holds nothing yet", () => {
+    expect(setFrontMatterKey("---\nl10n:\ntitle: T\n---\n", "l10n.sourceCommit", SHA)).toBe(`---\nl10n:\n  sourceCommit: ${SHA}\ntitle: T\n---\n`);
+  });
+
+  it("does not take a same-named key of another parent or a deeper level", () => {
+    const text = "---\nother:\n  sourceCommit: keep\nl10n:\n  deep:\n    sourceCommit: keep\n---\n";
+    expect(setFrontMatterKey(text, "l10n.sourceCommit", SHA)).toBe(`---\nother:\n  sourceCommit: keep\nl10n:\n  deep:\n    sourceCommit: keep\n  sourceCommit: ${SHA}\n---\n`);
+  });
+
+  it("refuses, changing nothing, to nest under a parent that holds a value or a flow mapping", () => {
+    expect(thrown(() => setFrontMatterKey("---\nl10n: text\n---\n", "l10n.sourceCommit", SHA))).toMatchObject({ code: "UNSAFE_FRONT_MATTER_EDIT" });
+    expect(thrown(() => setFrontMatterKey("---\nl10n: { sourceCommit: abc }\n---\n", "l10n.sourceCommit", SHA))).toMatchObject({ code: "UNSAFE_FRONT_MATTER_EDIT" });
+  });
+
+  it("replaces a nested block scalar value with its continuation lines, stopping at the sibling", () => {
+    const text = "---\nl10n:\n  sourceCommit: |\n    abc\n  other: y\n---\n";
+    expect(setFrontMatterKey(text, "l10n.sourceCommit", SHA)).toBe(`---\nl10n:\n  sourceCommit: ${SHA}\n  other: y\n---\n`);
+  });
+});

@@ -25,6 +25,11 @@ export const diffCommand: CliCommand = {
     if (options.json) ctx.stdout.write(renderJson(diffData(change, word)));
     else if (word) ctx.stdout.write(renderWordDiff(change, ctx.color, ctx.stdout.isTTY !== true || ctx.color.green("x") === "x"));
     else ctx.stdout.write(renderLineDiff(change, ctx.color));
+    // Front-matter changes outside translatableKeys show in the diff; say they never count.
+    const uncounted = change.uncountedKeys ?? [];
+    if (!options.json && uncounted.length > 0) {
+      ctx.stdout.write(`${ctx.color.dim(ctx.t("diff.uncounted", { keys: uncounted.map(printable).join(", ") }))}\n`);
+    }
     // An empty diff says nothing by itself: say that the original is as the translator saw it.
     if (!options.json && originalUnchanged(change)) {
       ctx.stdout.write(`${ctx.color.dim(ctx.t("diff.unchanged", { translation: printable(change.entry.translation ?? ""), baseline: change.entry.baseline?.slice(0, 12) ?? "" }))}\n`);

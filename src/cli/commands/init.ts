@@ -59,8 +59,37 @@ export const initCommand: CliCommand = {
   },
 };
 
+/** Site generators by name, as their projects spell them. */
+const FRAMEWORK_NAMES: Record<NonNullable<Detection["framework"]>, string> = {
+  starlight: "Starlight",
+  vitepress: "VitePress",
+  docusaurus: "Docusaurus",
+  hugo: "Hugo",
+  jekyll: "Jekyll",
+};
+
 /** What `init` found, as lines for the terminal. */
 function describeDetection(detection: Detection, ctx: CliContext): string[] {
+  const out = describeLayout(detection, ctx);
+  if (detection.framework) {
+    const keys = (detection.config.translatableKeys ?? []).join(", ");
+    out.push("", ctx.t("init.framework", { framework: FRAMEWORK_NAMES[detection.framework], keys }));
+  }
+  const lunaria = detection.lunaria;
+  if (lunaria) {
+    const file = printable(lunaria.file);
+    out.push("");
+    if (lunaria.unread.includes("*")) out.push(ctx.t("init.lunariaNone", { file }));
+    else {
+      if (lunaria.read.length > 0) out.push(ctx.t("init.lunaria", { file, fields: lunaria.read.join(", ") }));
+      if (lunaria.unread.length > 0) out.push(ctx.t("init.lunariaUnread", { file, fields: lunaria.unread.join(", ") }));
+    }
+  }
+  return out;
+}
+
+/** The layout `init` found, as lines for the terminal. */
+function describeLayout(detection: Detection, ctx: CliContext): string[] {
   const { t, color } = ctx;
   const out: string[] = [];
   if (detection.kind === "none") return [t("init.none")];

@@ -24,7 +24,7 @@ export const markCommand: CliCommand = {
     });
     if (!ctx.quiet) {
       for (const r of results) {
-        ctx.stdout.write(`${ctx.t(r.changed ? "mark.marked" : "mark.already", { path: printable(r.translation), commit: r.commit.slice(0, 7) })}\n`);
+        ctx.stdout.write(`${ctx.t(r.changed ? "mark.marked" : "mark.already", { path: printable(r.translation), key: r.key, commit: r.commit.slice(0, 7) })}\n`);
       }
     }
     return 0;
