@@ -95,7 +95,7 @@ describe("writeFileAtomic", () => {
     await mkdir(sub);
     await rm(sub, { recursive: true });
     const error = await rejection(writeFileAtomic(join(sub, "post.md"), "data"));
-    expect((error as NodeJS.ErrnoException).code).toBe("ENOENT");
+    expect(error).toMatchObject({ code: "WRITE_FAILED", args: { reason: "ENOENT" } });
     expect(await readdir(dir)).toEqual([]);
   });
 
