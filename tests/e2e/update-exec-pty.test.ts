@@ -3,11 +3,12 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parsePost } from "../../src/posts/read-post.js";
 import { CLI } from "../helpers/cli.js";
-import { STALE, staleSite, type StaleSite } from "../helpers/stale-site.js";
+import { staleSite, type StaleSite } from "../helpers/stale-site.js";
 import { HAS_TMUX, startPty, type Pty } from "../helpers/tmux.js";
 import { allEnded, startedDir, translators, type Translators } from "../helpers/translators.js";
 
-const [ALPHA_DE, BETA_DE, QUOTED_DE, ALPHA_ZH] = STALE;
+// update --exec runs in path order: alpha translates at once, then beta and the quoted one hang and fill both jobs.
+const [ALPHA_DE, BETA_DE, QUOTED_DE, ALPHA_ZH] = ["posts/de/alpha.md", "posts/de/beta.md", `posts/de/it's a "post".md`, "posts/zh/alpha.md"];
 const KEYS = { lang: "lang", translationOf: "translation_of", translationKey: "translation_key", sourceCommit: "source_commit" };
 
 let site: StaleSite;

@@ -164,7 +164,7 @@ describe("update --exec", () => {
     // Each run of `pair` waits for a second one to start: with one job at a time the first would wait alone.
     const run = update(["--exec", tools.command("pair"), "--jobs", "2", "--lang", "de"]);
     expect(run.code).toBe(0);
-    expect(tools.calls().map((c) => c.env.TRANSTRACK_TRANSLATION).sort()).toEqual(STALE.filter((p) => p.startsWith("posts/de/")));
+    expect(tools.calls().map((c) => c.env.TRANSTRACK_TRANSLATION).sort()).toEqual(STALE.filter((p) => p.startsWith("posts/de/")).sort());
   });
 
   it("commits each recorded translation on its own with --commit", () => {
