@@ -1,5 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import type { SimpleGit } from "simple-git";
 import { RepoError } from "../errors.js";
@@ -171,19 +172,30 @@ export class GitRepo {
     return this.commitFiles([path], message);
   }
 
-  /** Commits these files, and nothing else in the index, as one commit. */
+  /**
+   * Commits these files, and nothing else in the index, as one commit. The paths go to git in a file, not
+   * on the command line, so that a run's thousands of translations fit.
+   */
   async commitFiles(paths: readonly string[], message: string): Promise<string> {
     const git = await this.writer();
     // Each path names itself: `[`, `*` or a leading `:` in a file name is not a pattern or magic.
-    const specs = paths.map((p) => `:(literal)${p}`);
+    const specs = paths.map((p) => `:(literal)${p}\0`).join("");
+    const dir = join(await this.gitDir(), "transtrack");
+    await mkdir(dir, { recursive: true });
+    const file = join(dir, `commit-${randomBytes(6).toString("hex")}.pathspec`);
+    const from = [`--pathspec-from-file=${file}`, "--pathspec-file-nul"];
     try {
-      await git.raw(["add", "--", ...specs]);
-      await git.raw(["commit", "--quiet", "--only", "-m", message, "--", ...specs]);
+      // "wx": a file of this commit's own, never one planted under its name.
+      await writeFile(file, specs, { flag: "wx", mode: 0o600 });
+      await git.raw(["add", ...from]);
+      await git.raw(["commit", "--quiet", "--only", "-m", message, ...from]);
       return (await git.raw(["rev-parse", "HEAD"])).trim();
     } catch (error) {
       // A hook that refused, a locked index: an expected failure with git's own words.
       const reason = (error as Error).message.trim().split("\n")[0] ?? "";
       throw new RepoError("GIT_FAILED", { command: "commit", reason }, { cause: error });
+    } finally {
+      await rm(file, { force: true });
     }
   }
 

@@ -1,7 +1,8 @@
 import { lstat, mkdir, readFile, rm, rmdir } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { TranstrackError } from "../errors.js";
 import { writeFileAtomic } from "../posts/write-atomic.js";
+import { readPlainFile } from "../status/post-reader.js";
 
 /** A translation's file as it was before its run: the bytes to put back, and the folders the run's set-up created. */
 export interface Snapshot {
@@ -34,11 +35,10 @@ export async function takeSnapshot(root: string, path: string): Promise<Snapshot
   return { path: absolute, bytes, created };
 }
 
-/** The file's bytes, or null when there is no regular file there (deleted, a folder, a link). */
-export async function readRegularFile(path: string): Promise<Buffer | null> {
-  const info = await lstat(path).catch(() => null);
-  if (info === null || !info.isFile()) return null;
-  return readFile(path).catch(() => null);
+/** The file's bytes, or null when there is no regular file there (deleted, a folder, a link): as the post reader reads it. */
+export function readRegularFile(path: string): Buffer | null {
+  const bytes = readPlainFile(dirname(path), basename(path));
+  return bytes instanceof Buffer ? bytes : null;
 }
 
 /**
@@ -46,7 +46,7 @@ export async function readRegularFile(path: string): Promise<Buffer | null> {
  * created) for a missing one. Writes nothing when the file already holds those bytes.
  */
 export async function restoreSnapshot(snapshot: Snapshot): Promise<void> {
-  const now = await readRegularFile(snapshot.path);
+  const now = readRegularFile(snapshot.path);
   if (snapshot.bytes !== null) {
     if (now !== null && now.equals(snapshot.bytes)) return;
     // What the translator left (a folder, a link) is not the translation; the file goes back in its place.

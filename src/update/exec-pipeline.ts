@@ -144,7 +144,7 @@ async function runJob(job: ExecJob, index: number, deps: ExecDeps): Promise<Exec
 async function judge(job: ExecJob, snapshot: Snapshot, outcome: ExecOutcome, deps: ExecDeps): Promise<{ code: ExecFailureCode; args: Record<string, string | number> } | null> {
   const failed = outcomeFailure(outcome);
   if (failed) return failed;
-  const bytes = await readRegularFile(snapshot.path);
+  const bytes = readRegularFile(snapshot.path);
   if (bytes === null) return { code: "NO_FILE", args: {} };
   if (snapshot.bytes !== null && bytes.equals(snapshot.bytes)) return { code: "UNCHANGED", args: {} };
   const text = bytes.toString("utf8");
@@ -156,7 +156,7 @@ async function judge(job: ExecJob, snapshot: Snapshot, outcome: ExecOutcome, dep
   try {
     await markPost(deps.root, job.translation, deps.keys.sourceCommit, job.commit, text);
     // Read back from disk what the status will read.
-    const written = await readRegularFile(join(deps.root, job.translation));
+    const written = readRegularFile(join(deps.root, job.translation));
     if (written === null || parsePost(job.translation, written.toString("utf8"), deps.keys).sourceCommit !== job.commit.toLowerCase()) {
       return { code: "RECORD_FAILED", args: { error: "FILE_CHANGED", path: job.translation } };
     }

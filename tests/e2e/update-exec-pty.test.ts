@@ -7,10 +7,8 @@ import { staleSite, type StaleSite } from "../helpers/stale-site.js";
 import { HAS_TMUX, startPty, type Pty } from "../helpers/tmux.js";
 import { allEnded, startedDir, translators, type Translators } from "../helpers/translators.js";
 
-const ALPHA_DE = "posts/de/alpha.md";
-const BETA_DE = "posts/de/beta.md";
-const QUOTED_DE = `posts/de/it's a "post".md`;
-const ALPHA_ZH = "posts/zh/alpha.md";
+// update --exec runs in path order: alpha translates at once, then beta and the quoted one hang and fill both jobs.
+const [ALPHA_DE, BETA_DE, QUOTED_DE, ALPHA_ZH] = ["posts/de/alpha.md", "posts/de/beta.md", `posts/de/it's a "post".md`, "posts/zh/alpha.md"];
 const KEYS = { lang: "lang", translationOf: "translation_of", translationKey: "translation_key", sourceCommit: "source_commit" };
 
 let site: StaleSite;
@@ -35,9 +33,8 @@ describe.skipIf(!HAS_TMUX)("update --exec in a terminal", () => {
   it("on Ctrl-C records what succeeded, ends the running translators and their children, restores their files, exits 130", async () => {
     site = staleSite();
     tools = translators();
-    // The three German translations start at once, whatever order they come in: alpha translates at once,
-    // the other two hang after writing half a file.
-    pty = startPty([process.execPath, CLI, "update", "--exec", tools.command("hangUnlessAlpha"), "--jobs", "3", "--lang", "de"], site.repo.dir, environment());
+    // alpha translates at once; every other run hangs after writing half a file, so two hang and fill both jobs.
+    pty = startPty([process.execPath, CLI, "update", "--exec", tools.command("hangUnlessAlpha"), "--jobs", "2"], site.repo.dir, environment());
     await pty.waitFor(() => readdirSync(startedDir(tools)).length === 2, "two hanging translators");
     await pty.waitFor(() => parsePost(ALPHA_DE, read(ALPHA_DE), KEYS).sourceCommit === site.sourceCommit[ALPHA_DE], "alpha recorded");
     // The progress bar is on the screen while they run.

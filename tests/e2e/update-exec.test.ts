@@ -52,7 +52,7 @@ function expectUntouched(): void {
 /** Nothing of a run is left under the git dir. */
 function expectNoWorkspace(repo: TestRepo = site.repo): void {
   const dir = join(repo.dir, ".git", "transtrack");
-  expect(existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith("exec-")) : []).toEqual([]);
+  expect(existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith("exec-") || f.startsWith("commit-")) : []).toEqual([]);
 }
 
 describe("update --exec", () => {
@@ -174,6 +174,7 @@ describe("update --exec", () => {
     expect(run.code).toBe(0);
     const subjects = site.repo.git("log", "--format=%s", `${head}..HEAD`).split("\n");
     expect(subjects).toHaveLength(STALE.length + MISSING.length);
+    expectNoWorkspace();
     expect(subjects).toContain(`Sync de translation of posts/en/alpha.md with ${site.sourceCommit["posts/de/alpha.md"]!.slice(0, 7)}`);
     for (const sha of site.repo.git("rev-list", `${head}..HEAD`).split("\n")) {
       expect(site.repo.git("show", "-z", "--format=", "--name-only", sha).split("\0").filter(Boolean)).toHaveLength(1);
@@ -189,6 +190,7 @@ describe("update --exec", () => {
     expect(site.repo.git("rev-list", "--count", `${head}..HEAD`)).toBe("1");
     expect(site.repo.git("show", "-z", "--format=", "--name-only", "HEAD").split("\0").filter(Boolean).sort()).toEqual([...STALE, ...MISSING].sort());
     expect(site.repo.git("status", "--porcelain")).toBe("");
+    expectNoWorkspace();
   });
 
   it("leaves a translation stale when its original was committed again while it ran", () => {

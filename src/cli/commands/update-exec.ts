@@ -5,7 +5,7 @@ import { TranstrackError, UsageError } from "../../errors.js";
 import { GitRepo } from "../../git/repo.js";
 import { renderLineDiff } from "../../render/diff-text.js";
 import { renderDryRun, renderExecSummary } from "../../render/exec-text.js";
-import { analyzeRepo } from "../../status/get-status.js";
+import { analyzeRepo, type StatusOptions } from "../../status/get-status.js";
 import { execArgv, execWords, shellLine } from "../../update/exec-command.js";
 import type { ExecSummary } from "../../update/exec-events.js";
 import { jobVersions, selectJobs, type ExecJob } from "../../update/exec-jobs.js";
@@ -45,9 +45,10 @@ export async function runUpdateExec(args: string[], raw: Record<string, unknown>
   if (words.length === 0) throw new UsageError("EXEC_NO_COMMAND");
   const repo = await GitRepo.open(ctx.cwd, ctx.env);
   try {
-    const status = statusOptions(ctx, args, raw);
-    const analysis = await analyzeRepo(repo, status).finally(() => clearProgress(ctx));
-    const { jobs, skipped } = selectJobs(analysis.report, analysis.sourceLangs, analysis.config.sourceLanguage, { missing: options.missing === true });
+    // No post's text is kept: the translator reads the files itself, and every child is forked from this
+    // process, which costs more the more memory it holds.
+    const status = { ...statusOptions(ctx, args, raw), keepText: false };
+    const { analysis, jobs, skipped, versions } = await plan(ctx, repo, status, options.missing === true, options.dryRun !== true);
     if (options.dryRun) {
       const dir = join(await repo.gitDir(), "transtrack", "exec-dry-run");
       const lines = jobs.map((job, i) => shellLine(execArgv(words, jobValues(job, join(dir, `${i + 1}.diff`)))));
@@ -62,8 +63,7 @@ export async function runUpdateExec(args: string[], raw: Record<string, unknown>
       return EXIT_OK;
     }
 
-    const startHead = await repo.head();
-    const versions = await jobVersions(repo, analysis, jobs);
+    const startHead = analysis.head;
     const plain = pc.createColors(false);
     const diffText = (job: ExecJob) => {
       const v = versions.get(job.translation) ?? { before: "", after: "" };
@@ -80,7 +80,7 @@ export async function runUpdateExec(args: string[], raw: Record<string, unknown>
         root: analysis.root,
         words,
         env: ctx.env,
-        keys: analysis.config.keys,
+        keys: analysis.keys,
         jobs: options.jobs ?? defaultJobs(),
         ...(options.timeout !== undefined ? { timeoutMs: Math.round(options.timeout * 1000) } : {}),
         keepGoing: options.keepGoing === true,
@@ -135,11 +135,19 @@ export async function runUpdateExec(args: string[], raw: Record<string, unknown>
   }
 }
 
+/** The runs to make, and the original's two versions for each `{diff}`; the analysis itself is let go. */
+async function plan(ctx: CliContext, repo: GitRepo, status: StatusOptions, missing: boolean, withVersions: boolean) {
+  const analysis = await analyzeRepo(repo, status).finally(() => clearProgress(ctx));
+  const { jobs, skipped } = selectJobs(analysis.report, analysis.sourceLangs, analysis.config.sourceLanguage, { missing });
+  const versions = withVersions ? await jobVersions(repo, analysis, jobs) : new Map<string, { before: string; after: string }>();
+  return { analysis: { root: analysis.root, keys: analysis.config.keys, head: analysis.report.head }, jobs, skipped, versions };
+}
+
 /**
  * The recorded translations that are stale all the same: an original committed again while its translator ran.
  * Only when HEAD moved by a commit this run did not make is the status asked again.
  */
-async function stillStale(repo: GitRepo, status: Parameters<typeof analyzeRepo>[1], ours: ReadonlySet<string>, succeeded: readonly ExecJob[]): Promise<string[]> {
+async function stillStale(repo: GitRepo, status: StatusOptions, ours: ReadonlySet<string>, succeeded: readonly ExecJob[]): Promise<string[]> {
   if (succeeded.length === 0 || ours.has(await repo.head())) return [];
   const fresh = await analyzeRepo(repo, { ...status, paths: [], onProgress: undefined });
   const recorded = new Set(succeeded.map((j) => j.translation));
