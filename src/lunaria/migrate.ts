@@ -51,8 +51,14 @@ export function migrateLunaria(data: Data): LunariaMigration {
     const layouts: NonNullable<ConfigInput["layouts"]> = [];
     data.files.forEach((file, i) => {
       const layout = isData(file) ? fileLayout(file) : null;
-      if (layout) layouts.push(layout);
-      else out.unread.push(`files[${i}]`);
+      if (layout) {
+        layouts.push(layout);
+        // A layout takes every file its pattern matches: what Lunaria leaves out, transtrack reports too.
+        for (const field of ["exclude", "ignore"]) {
+          const globs = isData(file) ? file[field] : undefined;
+          if (globs !== undefined && !(Array.isArray(globs) && globs.length === 0)) out.unread.push(`files[${i}].${field}`);
+        }
+      } else out.unread.push(`files[${i}]`);
     });
     if (layouts.length > 0) {
       out.config.layouts = layouts;

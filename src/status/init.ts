@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { CONFIG_FILE } from "../config/load.js";
-import { DEFAULT_CONFIG } from "../config/schema.js";
+import { DEFAULT_CONFIG, type ConfigInput } from "../config/schema.js";
 import { detectFramework } from "../core/detect-framework.js";
 import { detectLayout, type Detection } from "../core/detect-layout.js";
-import { isPostPath } from "../core/layout.js";
+import { isPostPath, PathPattern } from "../core/layout.js";
 import { UsageError } from "../errors.js";
 import { GitRepo } from "../git/repo.js";
 import { parseFrontMatter } from "../posts/front-matter.js";
@@ -13,6 +13,20 @@ import { findLunariaConfig } from "../lunaria/config-file.js";
 import { readLunariaConfig } from "../lunaria/read-config.js";
 import { loadPosts } from "./load-posts.js";
 import { packageDependencies, readRootFile } from "./site-files.js";
+
+/**
+ * Lunaria's `@lang/` may be absent for the source locale (Starlight's root locale): where no post sits in the
+ * source language's folder, a layout's originals are the files without that folder.
+ */
+function rootedSources(config: ConfigInput, paths: readonly string[]): ConfigInput["layouts"] {
+  const source = config.sourceLanguage ?? DEFAULT_CONFIG.sourceLanguage;
+  return config.layouts?.map((layout) => {
+    if (layout.source !== undefined || !layout.translation.includes("{lang}/")) return layout;
+    const pattern = new PathPattern(layout.translation, [source, ...(config.languages ?? [])], true);
+    if (paths.some((p) => pattern.match(p)?.lang === source)) return layout;
+    return { source: layout.translation.replace("{lang}/", ""), translation: layout.translation };
+  });
+}
 
 /** What `init` wrote. */
 export interface InitResult {
@@ -64,6 +78,7 @@ export async function initConfig(options: {
       detection.lunaria = { file: lunaria.file, read: lunaria.read, unread: lunaria.unread };
       const { keys, ...rest } = lunaria.config;
       detection.config = { ...detection.config, ...rest, ...(keys ? { keys: { ...detection.config.keys, ...keys } } : {}) };
+      detection.config.layouts = rootedSources(detection.config, paths);
     }
     const config = { $schema: "./node_modules/transtrack/schema/config.schema.json", ...detection.config };
     const detected = { ...detection, config };

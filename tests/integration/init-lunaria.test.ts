@@ -76,3 +76,23 @@ describe("init on a Lunaria site", () => {
     expect(result.detection.config).toMatchObject({ sourceLanguage: "en", layouts: [{ translation: "docs/{lang}/{path}" }] });
   });
 });
+
+describe("init on a Lunaria site whose source locale has no folder (Starlight's root locale)", () => {
+  it("takes the originals from the files outside the language folders", async () => {
+    repo = createRepo();
+    repo.write("lunaria.config.json", JSON.stringify({
+      defaultLocale: { label: "English", lang: "en" },
+      locales: [{ label: "Español", lang: "es" }],
+      files: [{ location: "docs/**/*.{md,mdx}", pattern: "docs/@lang/@path", type: "universal" }],
+    }));
+    repo.write("docs/guide.md", post({ title: "Guide" }, "One.\n"));
+    repo.write("docs/intro.md", post({ title: "Intro" }, "Two.\n"));
+    repo.write("docs/es/guide.md", post({ title: "Guía" }, "Uno.\n"));
+    repo.commit("Site");
+    const result = await initConfig({ cwd: repo.dir, env: repo.env() });
+    expect(result.detection.config.layouts).toEqual([{ source: "docs/{path}", translation: "docs/{lang}/{path}" }]);
+    const report = await statusOf(repo);
+    expect(entry(report, "docs/es/guide.md")).toMatchObject({ status: "up-to-date", source: "docs/guide.md" });
+    expect(report.translations.filter((e) => e.status === "missing").map((e) => e.source)).toEqual(["docs/intro.md"]);
+  });
+});

@@ -123,4 +123,10 @@ describe("keyLine", () => {
     expect(keyLine("---\ntitle: a\n---x\nlang: de\n---\n", "lang")).toBe(4);
     expect(keyLine("---\ntitle: a\nlang: de\n", "lang")).toBeNull();
   });
+
+  it("finds a nested key under its parent, and a top-level key spelled with the dots", () => {
+    expect(keyLine("---\r\nsourceCommit: x\r\nl10n:\r\n  # why\r\n  sourceCommit: abc\r\n---\r\n", "l10n.sourceCommit")).toBe(5);
+    expect(keyLine("---\nl10n.sourceCommit: abc\n---\n", "l10n.sourceCommit")).toBe(2);
+    expect(keyLine("---\nother:\n  sourceCommit: abc\n---\n", "l10n.sourceCommit")).toBeNull();
+  });
 });

@@ -63,12 +63,12 @@ describe("migrateLunaria", () => {
     const m = migrateLunaria({
       defaultLocale: { lang: "en" },
       locales: [{ lang: "fr" }, { lang: UNREAD }],
-      files: [{ location: "docs/**/*.{md,mdx}", pattern: "docs/@lang/@path", type: "universal" }],
+      files: [{ location: "docs/**/*.{md,mdx}", pattern: "docs/@lang/@path", type: "universal", ignore: ["docs/blog/**"] }],
       localizableProperty: "ready",
     });
     expect(m.config).toMatchObject({ sourceLanguage: "en", languages: ["fr"], layouts: [{ translation: "docs/{lang}/{path}" }], keys: { localizable: "ready" } });
     expect(m.config.ignore).toEqual({ keywords: ["lunaria-ignore", "fix typo"], directives: true });
-    expect(m.unread).toEqual(["locales[1]"]);
+    expect(m.unread).toEqual(["locales[1]", "files[0].ignore"]);
   });
 
   it("reads nothing from a file it can't read as data", () => {
