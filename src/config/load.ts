@@ -26,7 +26,9 @@ export function parseConfig(text: string, file: string): Config {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new ConfigError("CONFIG_NOT_JSON", { file, reason: (error as Error).message }, { cause: error });
+    // Node quotes the text around the error; the file may be another's through a link, so only the position is said.
+    const reason = (error as Error).message.replace(/,?\s*".*"(\.\.\.)? is not valid JSON$/s, "");
+    throw new ConfigError("CONFIG_NOT_JSON", { file, reason }, { cause: error });
   }
   const result = configSchema.safeParse(raw);
   if (!result.success) {

@@ -75,9 +75,15 @@ export async function removeStaleTemps(directory: string, now = Date.now()): Pro
   }
 }
 
+/** Folders already cleaned by this process: a run that marks thousands of posts reads each folder once. */
+const cleaned = new Set<string>();
+
 async function replaceFile(path: string, data: string | Uint8Array, options: WriteAtomicOptions): Promise<void> {
   const original = await statTarget(path);
-  await removeStaleTemps(dirname(path));
+  if (!cleaned.has(dirname(path))) {
+    cleaned.add(dirname(path));
+    await removeStaleTemps(dirname(path));
+  }
   // Same directory, so the rename stays on one file system and is atomic.
   const tempPath = join(dirname(path), `.${basename(path)}.transtrack-${randomBytes(6).toString("hex")}.tmp`);
   let created = false;

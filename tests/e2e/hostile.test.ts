@@ -338,3 +338,25 @@ describe("case 10: the low ones", () => {
     }
   });
 });
+
+describe("cases 3 and 6 for the config file", () => {
+  it("never reads .git/config through a committed config link, nor waits on a FIFO, nor quotes a file that isn't JSON", () => {
+    repo = createRepo();
+    repo.git("config", "http.https://example.com/.extraheader", "AUTHORIZATION: basic SECRET-TOKEN");
+    repo.write("posts/en/a.md", ORIGINAL);
+    repo.write("posts/de/a.md", ORIGINAL);
+    symlinkSync(".git/config", join(repo.dir, "transtrack.config.json"));
+    repo.commit("init");
+    const linked = runFailure(["check"], repo.dir, repo.env());
+    expect(linked).toMatchObject({ code: 2, error: "ConfigError:CONFIG_UNREADABLE" });
+    expect(linked.stderr).not.toContain("SECRET-TOKEN");
+    rmSync(join(repo.dir, "transtrack.config.json"));
+    execFileSync("mkfifo", [join(repo.dir, "transtrack.config.json")]);
+    expect(runFailure(["status"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "ConfigError:CONFIG_UNREADABLE" });
+    rmSync(join(repo.dir, "transtrack.config.json"));
+    repo.write("transtrack.config.json", "[http]\n\textraheader = SECRET-TOKEN\n");
+    const notJson = runFailure(["status"], repo.dir, repo.env());
+    expect(notJson).toMatchObject({ code: 2, error: "ConfigError:CONFIG_NOT_JSON" });
+    expect(notJson.stderr.split("\n").filter((l) => !/^\s+at /.test(l) && !l.startsWith("SyntaxError")).join("\n")).not.toContain("SECRET-TOKEN");
+  });
+});

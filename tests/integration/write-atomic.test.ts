@@ -1,8 +1,9 @@
 import { describe, it, expect, beforeEach, afterEach } from "vitest";
-import { chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { chmod, lstat, lutimes, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileChangedError, SymlinkRefusedError, writeFileAtomic } from "../../src/posts/write-atomic.js";
+import { TranstrackError } from "../../src/errors.js";
+import { FileChangedError, removeStaleTemps, STALE_TEMP_MS, SymlinkRefusedError, writeFileAtomic } from "../../src/posts/write-atomic.js";
 
 let dir: string;
 
@@ -95,8 +96,24 @@ describe("writeFileAtomic", () => {
     await mkdir(sub);
     await rm(sub, { recursive: true });
     const error = await rejection(writeFileAtomic(join(sub, "post.md"), "data"));
+    expect(error).toBeInstanceOf(TranstrackError);
     expect(error).toMatchObject({ code: "WRITE_FAILED", args: { reason: "ENOENT" } });
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it.skipIf(isWindows)("removes only its own temp files older than ten minutes, never through a link", async () => {
+    const now = Date.now();
+    const old = new Date(now - STALE_TEMP_MS - 60_000);
+    const names = { stale: ".post.md.transtrack-0123456789ab.tmp", fresh: ".post.md.transtrack-ba9876543210.tmp", foreign: ".post.md.other-0123456789ab.tmp", link: ".x.md.transtrack-aaaaaaaaaaaa.tmp" };
+    const target = join(dir, "kept.md");
+    await writeFile(target, "kept");
+    for (const name of [names.stale, names.fresh, names.foreign]) await writeFile(join(dir, name), "half");
+    await symlink(target, join(dir, names.link));
+    for (const name of [names.stale, names.foreign]) await utimes(join(dir, name), old, old);
+    await lutimes(join(dir, names.link), old, old);
+    await removeStaleTemps(dir, now);
+    expect((await readdir(dir)).sort()).toEqual([names.fresh, names.link, names.foreign, "kept.md"].sort());
+    expect(await readFile(target, "utf8")).toBe("kept");
   });
 
   it.skipIf(isWindows)("refuses to write through a symbolic link and leaves its target alone", async () => {

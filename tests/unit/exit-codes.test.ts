@@ -1,3 +1,4 @@
+import { tmpdir } from "node:os";
 import { describe, expect, it } from "vitest";
 import { runCli, type CliIo } from "../../src/cli/run-cli.js";
 import { EXIT_ERROR, EXIT_INTERNAL } from "../../src/errors.js";
@@ -6,8 +7,8 @@ import { EXIT_ERROR, EXIT_INTERNAL } from "../../src/errors.js";
 async function run(argv: string[], fault: () => unknown): Promise<{ code: number; stderr: string }> {
   let stderr = "";
   const io: CliIo = {
-    cwd: "/nonexistent-transtrack-dir",
-    env: { LC_ALL: "C" },
+    cwd: tmpdir(),
+    env: { LC_ALL: "C", PATH: process.env.PATH },
     stdin: process.stdin,
     stdout: { write: () => { throw fault(); } } as unknown as CliIo["stdout"],
     stderr: { write: (s: string) => ((stderr += s), true) } as unknown as CliIo["stderr"],
