@@ -14,6 +14,9 @@ import { readLunariaConfig } from "../lunaria/read-config.js";
 import { loadPosts } from "./load-posts.js";
 import { packageDependencies, readRootFile } from "./site-files.js";
 
+/** Where the JSON Schema of the config is once transtrack is installed as a dependency of the site. */
+const SCHEMA_PATH = "node_modules/transtrack/schema/config.schema.json";
+
 /** What `init` wrote. */
 export interface InitResult {
   file: string;
@@ -65,7 +68,9 @@ export async function initConfig(options: {
       const { keys, ...rest } = lunaria.config;
       detection.config = { ...detection.config, ...rest, ...(keys ? { keys: { ...detection.config.keys, ...keys } } : {}) };
     }
-    const config = { $schema: "./node_modules/transtrack/schema/config.schema.json", ...detection.config };
+    // Editors follow `$schema` to complete the file; it is written only where it leads to the schema (transtrack
+    // installed in the site's node_modules), never as a dangling path.
+    const config = existsSync(join(repo.root, SCHEMA_PATH)) ? { $schema: `./${SCHEMA_PATH}`, ...detection.config } : { ...detection.config };
     const detected = { ...detection, config };
     const write = !options.dryRun && (options.confirm === undefined || (await options.confirm(detected)));
     if (write) await writeFileAtomic(file, `${JSON.stringify(config, null, 2)}\n`);
