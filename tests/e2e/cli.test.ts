@@ -75,10 +75,10 @@ describe("the built CLI", () => {
   it("exits 2 with a hint and no stack trace on usage, config and repository errors", () => {
     staleSite();
     const cases: [string[], string, string][] = [
-      [["status", "--bogus"], repo.dir, "UsageError:USAGE"],
-      [["frobnicate"], repo.dir, "UsageError:USAGE"],
-      [["status", "--lang", "not a lang!"], repo.dir, "UsageError:USAGE"],
-      [["diff"], repo.dir, "UsageError:USAGE"],
+      [["status", "--bogus"], repo.dir, "UsageError:UNKNOWN_OPTION"],
+      [["frobnicate"], repo.dir, "UsageError:UNKNOWN_COMMAND"],
+      [["status", "--lang", "not a lang!"], repo.dir, "UsageError:INVALID_LANGS"],
+      [["diff"], repo.dir, "UsageError:MISSING_ARGUMENT"],
       [["diff", "posts/en/a.md"], repo.dir, "UsageError:NOT_A_TRANSLATION"],
       [["mark", "posts/de/a.md", "--commit", "--help;rm"], repo.dir, "UsageError:BAD_COMMIT"],
       [["status", "../.."], repo.dir, "UsageError:PATH_OUTSIDE_REPO"],
