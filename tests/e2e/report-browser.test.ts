@@ -74,7 +74,7 @@ describe("transtrack report --html", () => {
     expect(refused.stderr).toContain(file);
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(file, "utf8")).toBe("keep me");
-    expect(runFailure(["report"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "UsageError:USAGE" });
+    expect(runFailure(["report"], repo.dir, repo.env())).toMatchObject({ code: 2, error: "UsageError:MISSING_OPTION" });
     expect(runFailure(["report", "--html", file], repo.dir, repo.env())).toMatchObject({ code: 2, error: expect.stringMatching(/:REPORT_DIR_IS_FILE$/) });
     rmSync(file);
   });

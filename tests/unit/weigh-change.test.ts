@@ -1,6 +1,7 @@
 import { structuredPatch } from "diff";
 import { describe, expect, it } from "vitest";
 import { weighChange } from "../../src/core/weigh-change.js";
+import { lineDiff } from "../../src/report/line-diff.js";
 import { translatableContent } from "../../src/status/contents.js";
 
 const normalize = (text: string) => translatableContent(text, ["title", "description"]);
@@ -23,5 +24,14 @@ describe("which parts of a change count", () => {
 
   it("a hunk that doesn't fit the text it claims to come from counts, rather than be hidden", () => {
     expect(weighChange("a\nb\n", [{ oldStart: 5, oldLines: 1, lines: ["-zzz", "+y"] }], normalize)).toEqual([true]);
+  });
+
+  it("marks the report's lines of a hunk that doesn't count, and only those", () => {
+    const before = `---\ntitle: A\n---\nOne long sentence that wraps.\n\n${filler}\nThe last words.\n`;
+    const after = `---\ntitle: A\n---\nOne long sentence\nthat wraps.\n\n${filler}\nThe very last words.\n`;
+    const diff = lineDiff(before, after, { from: "a", to: "b" }, undefined, normalize);
+    const hunks = diff.lines.filter((l) => l.kind === "hunk");
+    expect(hunks.map((h) => h.uncounted === true)).toEqual([true, false]);
+    expect(diff.lines.filter((l) => l.uncounted && l.kind === "added").map((l) => l.text)).toEqual(["One long sentence", "that wraps."]);
   });
 });
