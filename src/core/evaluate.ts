@@ -2,6 +2,7 @@ import { Ancestry, lineage, type FileChange, type History } from "./history.js";
 import { countsFor } from "./ignore.js";
 import type { Link } from "./links.js";
 import { newEntry, type Entry, type Problem } from "./types.js";
+import { netSteps } from "./net-change.js";
 
 /** What a `source_commit` value names in the repository. */
 export type CommitResolution =
@@ -181,7 +182,9 @@ export interface Judgement {
 export function judge(pending: PendingEntry, history: History, contents: Contents): Judgement {
   const { entry } = pending;
   const digestOf = (blob: string | null) => (blob === null ? "" : contents.digest(blob));
-  const counted = meaningfulChanges(pending.after, history, digestOf, entry.source!);
+  // An edit and its revert cancel out: only the changes that make up the net difference count (oldest first for that).
+  const steps = meaningfulChanges(pending.after, history, digestOf, entry.source!).map((c) => ({ change: c, commit: c.commit, before: digestOf(c.oldBlob), after: digestOf(c.newBlob) }));
+  const counted = netSteps(steps.reverse()).reverse().map((s) => s.change);
   const committedHead = pending.headBlob ?? history.headBlobs.get(entry.source!) ?? null;
   let head = digestOf(committedHead);
   let extra: number | null = null;

@@ -193,6 +193,7 @@ function linkLost(
     const found = resolveExisting(guess, link);
     if (found === null) continue;
     link.source = found;
+    renameHint(link, role, found);
     return found;
   }
   const source = guesses.find((g) => context.existed?.(g) === true) ?? guesses[0]!;
@@ -200,6 +201,25 @@ function linkLost(
   link.settled = "orphaned";
   link.problems.push({ code: "SOURCE_NOT_FOUND", file: link.translation, args: { source } });
   return null;
+}
+
+/**
+ * A layout translation has no link to update when its original moves: its own name must follow. The
+ * SOURCE_MOVED problem becomes SOURCE_MOVED_RENAME, naming the path the layout now expects, when the
+ * original's new path still fits one of the layout's source patterns.
+ */
+function renameHint(link: Link, role: LayoutRole, moved: string): void {
+  const problem = link.problems.find((p) => p.code === "SOURCE_MOVED" && p.args?.to === moved);
+  if (!problem) return;
+  for (const pattern of role.layout.sources) {
+    const match = pattern.match(moved);
+    if (!match) continue;
+    const rename = role.layout.translation.build(role.lang ?? link.lang, match.stem, role.ext);
+    if (rename === link.translation) return;
+    problem.code = "SOURCE_MOVED_RENAME";
+    problem.args = { ...problem.args, rename };
+    return;
+  }
 }
 
 /** Posts under a source pattern's folder that no layout gives a role and no front-matter links. */

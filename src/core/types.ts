@@ -21,6 +21,7 @@ export const PROBLEM_CODES = [
   "LANG_UNKNOWN",
   "SOURCE_NOT_FOUND",
   "SOURCE_MOVED",
+  "SOURCE_MOVED_RENAME",
   "KEY_WITHOUT_ORIGINAL",
   "KEY_MANY_ORIGINALS",
   "DUPLICATE_TRANSLATION",
@@ -34,6 +35,14 @@ export const PROBLEM_CODES = [
   "AMBIGUOUS_SOURCE",
   "FRONT_MATTER_EXPANDS",
 ] as const;
+
+/** Problems that warn whatever the status: the original moved, and the link or the file's name must follow. */
+export const MOVED_CODES: readonly ProblemCode[] = ["SOURCE_MOVED", "SOURCE_MOVED_RENAME"];
+
+/** Whether an entry carries a warning that its original moved. */
+export function hasMoved(entry: Pick<Entry, "problems">): boolean {
+  return entry.problems.some((p) => MOVED_CODES.includes(p.code));
+}
 
 /** One of `PROBLEM_CODES`. */
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

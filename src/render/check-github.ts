@@ -5,6 +5,7 @@ import type { CheckResult } from "./check-result.js";
 import { entryFinder, problemText, violationFile, violationLines, violationTitle } from "./check-messages.js";
 import { renderCheckText } from "./check-text.js";
 import { printable } from "./width.js";
+import { MOVED_CODES } from "../core/types.js";
 
 /** Escapes a workflow command's message: `%`, CR and LF as the runner reads them, other controls (ESC, BEL) as `\xNN`. */
 export function escapeData(text: string): string {
@@ -40,7 +41,7 @@ export function renderCheckGithub(result: CheckResult): string {
   }
   for (const entry of report.translations) {
     for (const p of entry.problems) {
-      if (p.code !== "SOURCE_MOVED") continue;
+      if (!MOVED_CODES.includes(p.code)) continue;
       const properties = { file: pathPrefix + p.file, line: p.line ?? 1, title: t("checkFormats.title.moved") };
       lines.push(workflowCommand("warning", properties, problemText(p, t)));
     }

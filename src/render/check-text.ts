@@ -1,7 +1,7 @@
 import { printable, wrapText } from "./width.js";
 import type { CheckResult } from "./check-result.js";
 import { deferredNotes, entryFinder, langLabel } from "./check-messages.js";
-import { newEntry, type Entry } from "../core/types.js";
+import { hasMoved, newEntry, type Entry } from "../core/types.js";
 import type { Violation } from "../core/policy.js";
 import { prose, renderEntry, renderSummary, rowWidths } from "./status-text.js";
 
@@ -20,13 +20,17 @@ export function renderCheckText(result: CheckResult): string {
   if (!quiet && report.languages.length > 0) lines.push(...renderSummary(report, view), "");
   const entryOf = entryFinder(report);
   const rows = violations.map((v) => ({ v, entry: entryOf(v) ?? standIn(v) }));
-  const widths = rows.length > 0 ? rowWidths(rows.map((r) => r.entry), t) : { status: 0, path: 0 };
+  // Entries that pass but whose original moved: a warning, as the github format gives one.
+  const failing = new Set(rows.map((r) => r.entry));
+  const warnings = report.translations.filter((e) => hasMoved(e) && !failing.has(e));
+  const widths = rows.length + warnings.length > 0 ? rowWidths([...rows.map((r) => r.entry), ...warnings], t) : { status: 0, path: 0 };
   for (const { v, entry } of rows) {
     lines.push(renderEntry(entry, view, widths, violationDetail(v, entry, t).map((d) => color.dim(printable(d)))));
     const step = nextStep(v, entry, t);
     if (step) lines.push(...wrapText(`→ ${printable(step)}`, width - STEP_INDENT, 2).map((l) => color.dim(`${" ".repeat(STEP_INDENT)}${l}`)));
   }
-  if (violations.length > 0) lines.push("");
+  for (const entry of warnings) lines.push(renderEntry(entry, view, widths));
+  if (violations.length + warnings.length > 0) lines.push("");
   if (!quiet) for (const note of deferredNotes(deferred, since, t)) lines.push(...prose(note, color.dim, view));
   if (violations.length === 0) lines.push(...prose(t("check.passed"), color.green, view));
   else lines.push(...prose(t("check.failed", { count: violations.length }), color.red, view));

@@ -271,8 +271,8 @@ function renderDiff(entry: Entry, diff: ChangeDiff, f: Formats): Html {
 function renderDiffLine(f: Formats): (line: DiffLine) => Html {
   const marker: Record<DiffLine["kind"], string> = { hunk: "", context: " ", added: "+", removed: "−", noNewline: "" };
   return (line) => {
-    const text = line.kind === "noNewline" ? f.t("report.noNewline") : line.text;
-    return html`<span class="ln ${line.kind}" data-old="${line.oldLine ?? ""}" data-new="${line.newLine ?? ""}"><span class="tx">${marker[line.kind] ? html`<span class="mk">${marker[line.kind]}</span>` : ""}${text}</span></span>`;
+    const text = line.kind === "noNewline" ? f.t("report.noNewline") : line.kind === "hunk" && line.uncounted ? `${line.text} ${f.t("diff.uncountedHunk")}` : line.text;
+    return html`<span class="ln ${line.kind}${line.uncounted ? " uncounted" : ""}" data-old="${line.oldLine ?? ""}" data-new="${line.newLine ?? ""}"><span class="tx">${marker[line.kind] ? html`<span class="mk">${marker[line.kind]}</span>` : ""}${text}</span></span>`;
   };
 }
 

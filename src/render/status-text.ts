@@ -1,6 +1,6 @@
 import type { Colors, Translate } from "./words.js";
 import { displayWidth, layOut, padColumns, printable, wrapText } from "./width.js";
-import { STATUSES, type Entry, type Report, type Status } from "../core/types.js";
+import { STATUSES, hasMoved, type Entry, type Report, type Status } from "../core/types.js";
 import { byAttention } from "../core/attention.js";
 
 /** What the human status view shows. */
@@ -53,7 +53,8 @@ export function renderSummary(report: Report, view: StatusView): string[] {
 /** The entries worth listing: those needing attention, plus all or missing when asked; most commits behind first. */
 function listedEntries(report: Report, view: Pick<StatusView, "all" | "missing">): Entry[] {
   return report.translations
-    .filter((e) => view.all || ATTENTION.includes(e.status) || (view.missing && e.status === "missing"))
+    // An up-to-date translation whose original moved is listed too: its link or its name must follow.
+    .filter((e) => view.all || ATTENTION.includes(e.status) || hasMoved(e) || (view.missing && e.status === "missing"))
     .filter((e) => e.status !== "missing" || view.missing)
     .sort(byAttention);
 }

@@ -34,7 +34,7 @@ export function renderUpdateEvent(event: SessionEvent, screen: UpdateScreen): st
       return `${head}${fitDiff(event.item, event.mode, screen, screen.rows - used - PROMPT_ROWS)}`;
     }
     case "diff":
-      if (event.full) return renderDiff(event.item, event.mode, color);
+      if (event.full) return renderDiff(event.item, event.mode, color, t);
       return fitDiff(event.item, event.mode, screen, screen.rows - PROMPT_ROWS);
     case "help":
       return `${ACTION_KEYS.map((key) => `  ${color.bold(key)}  ${t(`update.help.${actionLabel(key, event.mode)}`)}`).join("\n")}\n`;
@@ -48,10 +48,10 @@ export function renderUpdateEvent(event: SessionEvent, screen: UpdateScreen): st
 }
 
 /** The whole diff of an item, coloured, as the pager shows it. */
-export function renderDiff(item: UpdateItem, mode: DiffMode, color: Colors): string {
-  if (mode === "line") return renderLineDiff(item.change, color);
+export function renderDiff(item: UpdateItem, mode: DiffMode, color: Colors, t?: Translate): string {
+  if (mode === "line") return renderLineDiff(item.change, color, t);
   // Without colour, word changes need visible markers.
-  return renderWordDiff(item.change, color, color.green("x") === "x");
+  return renderWordDiff(item.change, color, color.green("x") === "x", t);
 }
 
 /** A note, when nothing is stale, that other translations need attention `update` can't give. */
@@ -81,7 +81,7 @@ function renderCommits(item: UpdateItem, { t, color }: UpdateScreen): string {
 
 /** The diff whole when it fits in `rows` terminal rows, else its beginning and a line saying what was left out. */
 function fitDiff(item: UpdateItem, mode: DiffMode, screen: UpdateScreen, rows: number): string {
-  const text = renderDiff(item, mode, screen.color);
+  const text = renderDiff(item, mode, screen.color, screen.t);
   const lines = text.replace(/\n$/, "").split("\n");
   const budget = Math.max(MIN_DIFF_ROWS, rows);
   if (rowsOf(text, screen.columns) <= budget) return text;

@@ -115,6 +115,10 @@ export function layOut(pieces: readonly string[], separator: string | readonly s
 /** A wide (CJK) character, between which and its neighbours a line may break. */
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
+/** Punctuation a line may not start with (closing brackets, commas, stops), or end with (opening brackets): CJK kinsoku. */
+const NO_LINE_START = "）」』】〉》〕］｝，。、：；！？・ー…)]}";
+const NO_LINE_END = "（「『【〈《〔［｛([{";
+
 /** The longest start of `text` that fits in `columns` and ends where a line may break inside CJK text; "" when none. */
 function cjkHead(text: string, columns: number): string {
   const chars = [...text];
@@ -123,7 +127,9 @@ function cjkHead(text: string, columns: number): string {
   for (let i = 0; i < chars.length - 1; i++) {
     head += chars[i];
     if (displayWidth(head) > columns) break;
-    if (WIDE.test(chars[i]!) || WIDE.test(chars[i + 1]!)) best = head;
+    const here = chars[i]!;
+    const next = chars[i + 1]!;
+    if ((WIDE.test(here) || WIDE.test(next)) && !NO_LINE_START.includes(next) && !NO_LINE_END.includes(here)) best = head;
   }
   return best;
 }

@@ -2,6 +2,7 @@ import type { Report } from "../core/types.js";
 import { GitRepo } from "../git/repo.js";
 import { analyzeRepo, originalVersions, type Analysis, type StatusOptions } from "../status/get-status.js";
 import { DEFAULT_DIFF_LIMITS, lineDiff, type ChangeDiff, type DiffLimits } from "./line-diff.js";
+import { translatableContent } from "../status/contents.js";
 
 /** Everything the HTML report shows: the status report, the changes of stale originals, and post titles. */
 export interface ReportData {
@@ -52,7 +53,7 @@ async function collectDiffs(repo: GitRepo, analysis: Analysis, limits: ReportLim
       const key = blobs.head === null ? null : `${labels.from}\0${blobs.baseline}\0${blobs.head}`;
       let diff = key === null ? undefined : shared.get(key);
       if (!diff) {
-        diff = lineDiff(version.before, version.after, labels, { ...limits, maxLines: Math.max(0, Math.min(limits.maxLines, budget)) });
+        diff = lineDiff(version.before, version.after, labels, { ...limits, maxLines: Math.max(0, Math.min(limits.maxLines, budget)) }, (text) => translatableContent(text, analysis.config.translatableKeys));
         budget -= diff.lines.length;
         if (key !== null) shared.set(key, diff);
       }

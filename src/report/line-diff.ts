@@ -1,4 +1,5 @@
 import { linePatch } from "../core/line-patch.js";
+import { weighChange } from "../core/weigh-change.js";
 
 /** One line of a unified diff, with its numbers in the old and the new file. */
 export interface DiffLine {
@@ -9,6 +10,8 @@ export interface DiffLine {
   oldLine?: number;
   /** Line number in the new file (context and added lines). */
   newLine?: number;
+  /** Present, and true, on the lines of a hunk that doesn't count for the translation (whitespace, untranslated keys). */
+  uncounted?: true;
 }
 
 /** An original's change as the report shows it: the first lines of a unified diff, and how many it has in all. */
@@ -34,11 +37,20 @@ export interface DiffLimits {
 export const DEFAULT_DIFF_LIMITS: DiffLimits = { maxLines: 300, maxLineLength: 1000 };
 
 /** The unified line diff (3 lines of context) of two texts, cut at `limits.maxLines`. */
-export function lineDiff(before: string, after: string, labels: { from: string; to: string }, limits: DiffLimits = DEFAULT_DIFF_LIMITS): ChangeDiff {
+export function lineDiff(
+  before: string,
+  after: string,
+  labels: { from: string; to: string },
+  limits: DiffLimits = DEFAULT_DIFF_LIMITS,
+  normalize?: (text: string) => string,
+): ChangeDiff {
   const result = linePatch("a", "b", before, after, { context: 3 });
+  const hunks = result.binary ? [] : result.patch.hunks;
+  // Which hunks count for the translation, by the rule staleness uses (see core/weigh-change.ts).
+  const counts = normalize ? weighChange(before.replace(/\r\n?/g, "\n"), hunks, normalize) : hunks.map(() => true);
   const lines: DiffLine[] = [];
   let totalLines = 0;
-  const push = (line: DiffLine) => {
+  const pushLine = (line: DiffLine) => {
     totalLines += 1;
     if (lines.length < limits.maxLines) {
       const text = line.text.length > limits.maxLineLength ? `${line.text.slice(0, limits.maxLineLength)}…` : line.text;
@@ -46,8 +58,10 @@ export function lineDiff(before: string, after: string, labels: { from: string; 
     }
   };
   // git's words for it, part of the diff format as `@@` is.
-  if (result.binary) push({ kind: "hunk", text: "Binary files differ" });
-  for (const hunk of result.binary ? [] : result.patch.hunks) {
+  if (result.binary) pushLine({ kind: "hunk", text: "Binary files differ" });
+  hunks.forEach((hunk, h) => {
+    const mark = counts[h] ? {} : { uncounted: true as const };
+    const push = (line: DiffLine) => pushLine({ ...line, ...mark });
     push({ kind: "hunk", text: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@` });
     let oldLine = hunk.oldStart;
     let newLine = hunk.newStart;
@@ -59,6 +73,6 @@ export function lineDiff(before: string, after: string, labels: { from: string; 
       else if (marker === "\\") push({ kind: "noNewline", text: "" });
       else push({ kind: "context", text, oldLine: oldLine++, newLine: newLine++ });
     }
-  }
+  });
   return { ...labels, lines, totalLines };
 }

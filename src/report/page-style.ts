@@ -122,6 +122,7 @@ details.change[open] > summary { margin-bottom: 8px; }
 .diff .ln.removed { background: var(--del-bg); } .diff .ln.removed .mk { color: var(--del-marker); }
 .diff .ln.hunk { background: var(--hunk-bg); color: var(--muted); }
 .diff .ln.noNewline { color: var(--muted); font-style: italic; }
+.diff .ln.uncounted { background: none; color: var(--muted); } .diff .ln.uncounted .mk { color: var(--muted); }
 .diff-note { margin: 0; padding: 8px 12px; font-size: 12.5px; color: var(--muted); border-top: 1px solid var(--border); background: var(--bg); }
 
 .missing-group { border-top: 1px solid var(--border-soft); }

@@ -9,11 +9,15 @@ import type { ContentCache } from "./content-cache.js";
 
 /** A post text reduced to a digest of its translatable content. */
 export function contentDigest(text: string, translatableKeys: readonly string[]): string {
+  return createHash("sha1").update(translatableContent(text, translatableKeys)).digest("hex");
+}
+
+/** A post text's translatable content in the canonical form of `normalizeContent`: what staleness compares. */
+export function translatableContent(text: string, translatableKeys: readonly string[]): string {
   // Only the front-matter goes through gray-matter; the body is split off exactly where it would split it.
   const { head, body } = splitFrontMatter(text);
   const parsed = parseFrontMatter(head);
-  const normal = parsed.ok ? normalizeContent(parsed.data, body, translatableKeys) : normalizeContent(null, text, translatableKeys);
-  return createHash("sha1").update(normal).digest("hex");
+  return parsed.ok ? normalizeContent(parsed.data, body, translatableKeys) : normalizeContent(null, text, translatableKeys);
 }
 
 /** Options of `digestBlobs`. */

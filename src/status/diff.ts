@@ -5,6 +5,7 @@ import { uncountedKeyChanges } from "../core/uncounted-keys.js";
 import { GitRepo } from "../git/repo.js";
 import { parseFrontMatter } from "../posts/front-matter.js";
 import { analyzeRepo, originalVersions, toRepoPath } from "./get-status.js";
+import { translatableContent } from "./contents.js";
 
 /** The two versions of an original a translator needs to see: at the baseline, and now. */
 export interface OriginalChange {
@@ -15,6 +16,8 @@ export interface OriginalChange {
   afterLabel: string;
   /** Front-matter values that changed outside `translatableKeys`: shown, never counted. */
   uncountedKeys?: string[];
+  /** The text's translatable content, as staleness compares it; the views use it to tell which parts of the change count. */
+  normalize?: (text: string) => string;
 }
 
 /** Reads the original of a translation at its baseline and at HEAD (or on disk). */
@@ -32,8 +35,9 @@ export async function originalChange(options: { cwd: string; env: NodeJS.Process
       const parsed = parseFrontMatter(text);
       return parsed.ok ? parsed.data : {};
     };
-    const uncountedKeys = uncountedKeyChanges(data(versions.before), data(versions.after), analysis.config.translatableKeys);
-    return { entry, ...versions, uncountedKeys };
+    const keys = analysis.config.translatableKeys;
+    const uncountedKeys = uncountedKeyChanges(data(versions.before), data(versions.after), keys);
+    return { entry, ...versions, uncountedKeys, normalize: (text: string) => translatableContent(text, keys) };
   } finally {
     await repo.close();
   }

@@ -27,6 +27,8 @@ function rootedSources(config: ConfigInput, paths: readonly string[]): ConfigInp
     return { source: layout.translation.replace("{lang}/", ""), translation: layout.translation };
   });
 }
+/** Where the JSON Schema of the config is once transtrack is installed as a dependency of the site. */
+const SCHEMA_PATH = "node_modules/transtrack/schema/config.schema.json";
 
 /** What `init` wrote. */
 export interface InitResult {
@@ -80,7 +82,9 @@ export async function initConfig(options: {
       detection.config = { ...detection.config, ...rest, ...(keys ? { keys: { ...detection.config.keys, ...keys } } : {}) };
       detection.config.layouts = rootedSources(detection.config, paths);
     }
-    const config = { $schema: "./node_modules/transtrack/schema/config.schema.json", ...detection.config };
+    // Editors follow `$schema` to complete the file; it is written only where it leads to the schema (transtrack
+    // installed in the site's node_modules), never as a dangling path.
+    const config = existsSync(join(repo.root, SCHEMA_PATH)) ? { $schema: `./${SCHEMA_PATH}`, ...detection.config } : { ...detection.config };
     const detected = { ...detection, config };
     const write = !options.dryRun && (options.confirm === undefined || (await options.confirm(detected)));
     if (write) await writeFileAtomic(file, `${JSON.stringify(config, null, 2)}\n`);

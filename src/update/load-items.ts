@@ -1,6 +1,7 @@
 import type { GitRepo } from "../git/repo.js";
 import { originalVersions, type Analysis } from "../status/get-status.js";
 import { itemCommits, staleEntries, type UpdateItem } from "./items.js";
+import { translatableContent } from "../status/contents.js";
 
 /** Reads what the session shows for each stale translation: the original's two versions and the commit subjects, in one git pass each. */
 export async function loadItems(repo: GitRepo, analysis: Analysis): Promise<UpdateItem[]> {
@@ -17,7 +18,7 @@ export async function loadItems(repo: GitRepo, analysis: Analysis): Promise<Upda
   return entries.map((entry) => ({
     entry,
     commits: itemCommits(analysis.counted.get(entry.translation) ?? [], analysis.history, subjects),
-    change: { entry, ...versions.get(entry.translation)! },
+    change: { entry, ...versions.get(entry.translation)!, normalize: (text: string) => translatableContent(text, analysis.config.translatableKeys) },
     text: analysis.posts.get(entry.translation)!.text!,
   }));
 }

@@ -125,7 +125,7 @@ describe("action.yml's script", () => {
   function runAction(inputs: Record<string, string>, cwd: string, env: NodeJS.ProcessEnv) {
     const output = join(tempDir("transtrack-out-"), "output");
     writeFileSync(output, "");
-    const defaults = { SINCE: "", MAX_DAYS: "", FAIL_ON: "", LANG: "", PATHS: "", FORMAT: "github", DEEPEN: "true", WORKTREE: "false", SUMMARY: "true", CONFIG: "", LOCALE: "en", VERSION: "" };
+    const defaults = { SINCE: "", MAX_DAYS: "", FAIL_ON: "", LANG: "", PATHS: "", FORMAT: "github", DEEPEN: "true", WORKTREE: "false", SUMMARY: "true", CONFIG: "", LOCALE: "en", PACKAGE: "" };
     const tt = Object.fromEntries(Object.entries({ ...defaults, ...inputs }).map(([k, v]) => [`TT_${k}`, v]));
     const result = spawnSync("bash", ["-c", actionScript()], {
       cwd,

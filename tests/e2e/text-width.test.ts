@@ -41,4 +41,20 @@ describe("text output laid out to the terminal's width", () => {
       });
     }
   }
+
+  for (const locale of ["en", "de", "zh"]) {
+    it(`help in ${locale}: no line wider than 60, 80 or 120 columns, and no word split`, () => {
+      for (const args of [["help"], ["help", "check"], ["status", "--help"]]) {
+        const wide = runCli([...args, "--locale", locale], site.repo.dir, { ...site.repo.env(), COLUMNS: "1000" });
+        expect(wide.code).toBe(0);
+        const vocabulary = new Set(words(wide.stdout));
+        for (const width of [60, 80, 120]) {
+          const run = runCli([...args, "--locale", locale], site.repo.dir, { ...site.repo.env(), COLUMNS: String(width) });
+          for (const line of run.stdout.split("\n")) expect(displayWidth(line), `${width}: ${line}`).toBeLessThanOrEqual(width);
+          const split = words(run.stdout).filter((w) => !vocabulary.has(w) && !(CJK.test(w) && [...vocabulary].some((v) => CJK.test(v) && v.includes(w))));
+          expect(split, `${args.join(" ")} at ${width}:\n${run.stdout}`).toEqual([]);
+        }
+      }
+    });
+  }
 });

@@ -23,6 +23,19 @@ describe("init", () => {
     const dry = await initConfig({ cwd: repo.dir, env: repo.env(), dryRun: true });
     expect(dry.written).toBe(false);
   });
+
+  it("writes $schema only where it leads to the schema: transtrack installed in the site's node_modules", async () => {
+    repo = createRepo();
+    repo.write("posts/en/a.md", post({ title: "A" }, "x\n"));
+    repo.write("posts/de/a.md", post({ title: "A" }, "x\n"));
+    repo.commit("Site");
+    const read = () => JSON.parse(readFileSync(join(repo.dir, "transtrack.config.json"), "utf8")) as Record<string, unknown>;
+    await initConfig({ cwd: repo.dir, env: repo.env() });
+    expect(read().$schema).toBeUndefined();
+    repo.write("node_modules/transtrack/schema/config.schema.json", "{}\n");
+    await initConfig({ cwd: repo.dir, env: repo.env(), force: true });
+    expect(read().$schema).toBe("./node_modules/transtrack/schema/config.schema.json");
+  });
 });
 
 describe("init recognises the site generator", () => {

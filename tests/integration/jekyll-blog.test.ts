@@ -100,11 +100,11 @@ describe("a multilingual Jekyll blog", () => {
     expect(statuses(report, "2025-09-01-whitespace")).toEqual(every("up-to-date"));
     // Ancestry, not dates: the de translation was made before the change it never saw.
     expect(entry(report, "_posts/de/2025-04-01-branch-de.md")).toMatchObject({ status: "stale", commitsBehind: 1 });
-    // A renamed original is followed, and the link asks to be updated.
+    // A renamed original is followed, and the translation is asked to take the name the layout now expects.
     expect(entry(report, "_posts/fr/2024-05-01-old-name-fr.md")).toMatchObject({
       status: "up-to-date",
       source: "original/2024-05-01-new-name-en.md",
-      problems: [{ code: "SOURCE_MOVED", args: { from: "original/2024-05-01-old-name-en.md", to: "original/2024-05-01-new-name-en.md" } }],
+      problems: [{ code: "SOURCE_MOVED_RENAME", args: { from: "original/2024-05-01-old-name-en.md", to: "original/2024-05-01-new-name-en.md", rename: "_posts/fr/2024-05-01-new-name-fr.md" } }],
     });
     expect(report.translations.filter((e) => e.source === "original/2024-05-01-new-name-en.md" && e.status === "missing")).toEqual([]);
     // A deleted original orphans its files, naming the path it had.
@@ -116,7 +116,7 @@ describe("a multilingual Jekyll blog", () => {
     expect(entry(report, "_posts/en/2014-02-05-pg-en.md")).toMatchObject({ source: "original/2014-02-05-pg-en.md", copy: true, status: "up-to-date" });
     expect(entry(report, "_posts/de/2014-02-05-pg-de.md")).toMatchObject({ source: "original/2014-02-05-pg-en.md", status: "up-to-date" });
     expect(report.translations.filter((e) => e.status === "missing")).toEqual([]);
-    expect(report.problems.map((p) => p.code).filter((c) => c !== "SOURCE_MOVED" && c !== "SOURCE_NOT_FOUND")).toEqual([]);
+    expect(report.problems.map((p) => p.code).filter((c) => c !== "SOURCE_MOVED_RENAME" && c !== "SOURCE_NOT_FOUND")).toEqual([]);
 
     // Without a priority, those translations are unknown: which original they follow can't be told.
     writeFileSync(join(repo.dir, "transtrack.config.json"), JSON.stringify({ ...config, sourcePriority: undefined }));

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { analyze } from "../../src/status/get-status.js";
 import { createRepo, type TestRepo } from "../helpers/git-repo.js";
 import { entry, post, statusOf } from "../helpers/status.js";
 
@@ -51,6 +52,20 @@ describe("status by the PRODUCT rules", () => {
     repo.write("posts/en/a.md", post({ title: "Alpha", image: false }, rewrapped).replace(/\n/g, "\r\n"));
     repo.commit("Re-wrap alpha");
     expect(entry(await statusOf(repo), "posts/de/a.md").status).toBe("up-to-date");
+  });
+
+  it("counts only the commits that make up the net change: an edit and its revert drop out", async () => {
+    site();
+    repo.write("posts/en/a.md", post({ title: "Alpha", image: false }, `${body}\nTemporary.\n`));
+    repo.commit("Add a line", { date: "2026-03-01T10:00:00Z" });
+    repo.write("posts/en/a.md", post({ title: "Alpha", image: false }, body));
+    repo.commit("Revert the line", { date: "2026-03-02T10:00:00Z" });
+    repo.write("posts/en/a.md", post({ title: "Alpha", image: false }, `${body}\nFor good.\n`));
+    const kept = repo.commit("Add another line", { date: "2026-03-03T10:00:00Z" });
+    const analysis = await analyze({ cwd: repo.dir, env: repo.env(), cache: false });
+    expect(entry(analysis.report, "posts/de/a.md")).toMatchObject({ status: "stale", commitsBehind: 1, staleSince: "2026-03-03T10:00:00Z", linesAdded: 2, linesRemoved: 0 });
+    // The commits update lists for it: the one that is left.
+    expect(analysis.counted.get("posts/de/a.md")!.map((i) => analysis.history.commits[i]!.sha)).toEqual([kept]);
   });
 
   it("ignores edits to front-matter keys outside translatableKeys, but not to the title", async () => {

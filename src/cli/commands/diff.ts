@@ -23,12 +23,16 @@ export const diffCommand: CliCommand = {
     });
     const word = options.word === true;
     if (options.json) ctx.stdout.write(renderJson(diffData(change, word)));
-    else if (word) ctx.stdout.write(renderWordDiff(change, ctx.color, ctx.stdout.isTTY !== true || ctx.color.green("x") === "x"));
-    else ctx.stdout.write(renderLineDiff(change, ctx.color));
+    else if (word) ctx.stdout.write(renderWordDiff(change, ctx.color, ctx.stdout.isTTY !== true || ctx.color.green("x") === "x", ctx.t));
+    else ctx.stdout.write(renderLineDiff(change, ctx.color, ctx.t));
     // Front-matter changes outside translatableKeys show in the diff; say they never count.
     const uncounted = change.uncountedKeys ?? [];
     if (!options.json && uncounted.length > 0) {
       ctx.stdout.write(`${ctx.color.dim(ctx.t("diff.uncounted", { keys: uncounted.map(printable).join(", ") }))}\n`);
+    }
+    // A diff of changes that don't count ends by saying the translation is up to date all the same.
+    if (!options.json && !originalUnchanged(change) && change.entry.status === "up-to-date") {
+      ctx.stdout.write(`${ctx.color.green(ctx.t("diff.nothingCounts", { translation: printable(change.entry.translation ?? "") }))}\n`);
     }
     // An empty diff says nothing by itself: say that the original is as the translator saw it.
     if (!options.json && originalUnchanged(change)) {

@@ -47,7 +47,7 @@ export async function runUpdate(args: string[], options: Record<string, unknown>
         }),
         show: (event) => write(renderUpdateEvent(event, screen())),
         edit: (item) => interrupts.whileChildRuns(() => runEditor(editorCommand(ctx.env, ctx.platform ?? "linux"), join(analysis.root, item.entry.translation), ctx.cwd)),
-        page: (item, mode) => interrupts.whileChildRuns(() => runPager(pagerCommand(ctx.env), renderDiff(item, mode, ctx.color), ctx.cwd)),
+        page: (item, mode) => interrupts.whileChildRuns(() => runPager(pagerCommand(ctx.env), renderDiff(item, mode, ctx.color, ctx.t), ctx.cwd)),
         store: createStore(repo, analysis, status),
         sourceCommitKey: analysis.config.keys.sourceCommit,
         commit: options.commit === true,
