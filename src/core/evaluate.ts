@@ -174,17 +174,23 @@ export interface Contents {
 /** A verdict, with the commits that made it (meaningful, not ignored, after the baseline; newest first). */
 export interface Judgement {
   entry: Entry;
-  /** The commits that made the entry stale; empty when it is up to date. */
+  /** The commits that make up the original's net change since the baseline (newest first); empty when it is up to date. */
   counted: number[];
 }
 
-/** Decides up-to-date or stale for each pending entry from the content digests. */
+/**
+ * Decides up-to-date or stale for each pending entry from the content digests. `commitsBehind` and
+ * `staleSince` count every meaningful commit after the baseline, as the report's contract defines them;
+ * `counted` keeps only those that make up the net difference (an edit and its revert cancel out), the
+ * commits `update` shows the editor.
+ */
 export function judge(pending: PendingEntry, history: History, contents: Contents): Judgement {
   const { entry } = pending;
   const digestOf = (blob: string | null) => (blob === null ? "" : contents.digest(blob));
-  // An edit and its revert cancel out: only the changes that make up the net difference count (oldest first for that).
-  const steps = meaningfulChanges(pending.after, history, digestOf, entry.source!).map((c) => ({ change: c, commit: c.commit, before: digestOf(c.oldBlob), after: digestOf(c.newBlob) }));
-  const counted = netSteps(steps.reverse()).reverse().map((s) => s.change);
+  const meaningful = meaningfulChanges(pending.after, history, digestOf, entry.source!);
+  // netSteps wants the oldest first; `after` is newest first.
+  const steps = meaningful.map((c) => ({ change: c, commit: c.commit, before: digestOf(c.oldBlob), after: digestOf(c.newBlob) }));
+  const net = netSteps(steps.reverse()).reverse().map((s) => s.change);
   const committedHead = pending.headBlob ?? history.headBlobs.get(entry.source!) ?? null;
   let head = digestOf(committedHead);
   let extra: number | null = null;
@@ -195,9 +201,9 @@ export function judge(pending: PendingEntry, history: History, contents: Content
       extra = Date.parse(contents.now) / 1000;
     }
   }
-  const times = counted.map((c) => history.commits[c.commit]!.time);
+  const times = meaningful.map((c) => history.commits[c.commit]!.time);
   const verdict = decide(entry, times, extra, head !== digestOf(pending.baselineBlob));
-  return { entry: verdict, counted: verdict.status === "stale" ? counted.map((c) => c.commit) : [] };
+  return { entry: verdict, counted: verdict.status === "stale" ? net.map((c) => c.commit) : [] };
 }
 
 /** The changes that count: not from an ignored commit, by one that counts for the file, and changing the translatable content. */

@@ -67,7 +67,8 @@ function renderHeader(item: UpdateItem, index: number, total: number, { t, color
   const parts = [
     `${color.cyan(color.bold(counter))} ${color.bold(printable(entry.translation))}`,
     `${color.dim("←")} ${printable(entry.source)}`,
-    color.yellow(t("update.behind", { count: entry.commitsBehind })),
+    // The commits listed below make up the net change; an edit and its revert are left out of both.
+    color.yellow(t("update.behind", { count: item.commits.length || entry.commitsBehind })),
     ...(entry.staleSince ? [t("update.staleSince", { date: entry.staleSince.slice(0, 10) })] : []),
   ];
   return layOut(parts, ["", " ", dot, dot], { width: columns, indent: counter.length + 1 }).join("\n");

@@ -54,7 +54,7 @@ describe("status by the PRODUCT rules", () => {
     expect(entry(await statusOf(repo), "posts/de/a.md").status).toBe("up-to-date");
   });
 
-  it("counts only the commits that make up the net change: an edit and its revert drop out", async () => {
+  it("lists for update only the commits that make up the net change; commitsBehind counts every meaningful one", async () => {
     site();
     repo.write("posts/en/a.md", post({ title: "Alpha", image: false }, `${body}\nTemporary.\n`));
     repo.commit("Add a line", { date: "2026-03-01T10:00:00Z" });
@@ -63,7 +63,8 @@ describe("status by the PRODUCT rules", () => {
     repo.write("posts/en/a.md", post({ title: "Alpha", image: false }, `${body}\nFor good.\n`));
     const kept = repo.commit("Add another line", { date: "2026-03-03T10:00:00Z" });
     const analysis = await analyze({ cwd: repo.dir, env: repo.env(), cache: false });
-    expect(entry(analysis.report, "posts/de/a.md")).toMatchObject({ status: "stale", commitsBehind: 1, staleSince: "2026-03-03T10:00:00Z", linesAdded: 2, linesRemoved: 0 });
+    // The report's contract: every meaningful commit after the baseline counts, the first one dates it.
+    expect(entry(analysis.report, "posts/de/a.md")).toMatchObject({ status: "stale", commitsBehind: 3, staleSince: "2026-03-01T10:00:00Z", linesAdded: 2, linesRemoved: 0 });
     // The commits update lists for it: the one that is left.
     expect(analysis.counted.get("posts/de/a.md")!.map((i) => analysis.history.commits[i]!.sha)).toEqual([kept]);
   });

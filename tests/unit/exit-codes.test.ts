@@ -34,6 +34,6 @@ describe("exit codes", () => {
     expect(bad.code).toBe(EXIT_ERROR);
     const repo = await run(["status", "--verbose"], () => new Error("unused"));
     expect(repo.code).toBe(EXIT_ERROR);
-    expect(repo.stderr).toMatch(/^RepoError: DIR_NOT_FOUND\b/m);
+    expect(repo.stderr).toMatch(/^RepoError: NOT_A_REPO\b/m);
   });
 });
