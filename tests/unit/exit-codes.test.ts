@@ -1,14 +1,20 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { describe, expect, it } from "vitest";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { runCli, type CliIo } from "../../src/cli/run-cli.js";
 import { EXIT_ERROR, EXIT_INTERNAL } from "../../src/errors.js";
+
+const outside = mkdtempSync(join(tmpdir(), "transtrack-norepo-"));
+afterAll(() => rmSync(outside, { recursive: true, force: true }));
 
 /** An in-process run whose stdout throws what `fault` gives, as a bug anywhere in a command would. */
 async function run(argv: string[], fault: () => unknown): Promise<{ code: number; stderr: string }> {
   let stderr = "";
   const io: CliIo = {
-    cwd: tmpdir(),
-    env: { LC_ALL: "C", PATH: process.env.PATH },
+    cwd: outside,
+    // git must not look above the empty folder: another test's repository in the temp dir would be found.
+    env: { LC_ALL: "C", PATH: process.env.PATH, GIT_CEILING_DIRECTORIES: dirname(outside) },
     stdin: process.stdin,
     stdout: { write: () => { throw fault(); } } as unknown as CliIo["stdout"],
     stderr: { write: (s: string) => ((stderr += s), true) } as unknown as CliIo["stderr"],
