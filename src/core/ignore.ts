@@ -43,6 +43,10 @@ function trailerLines(message: string): string[] {
 // Lunaria's directive: the first one in the body, its globs up to the end of that line, `;`-separated. The
 // older spellings are read as Lunaria 0.x read them: major as track, minor as ignore.
 const DIRECTIVE = /@(lunaria-track|lunaria-ignore|tracker-major|tracker-minor):([^\n]*)/;
+// A commit message is anyone's input (a pull request's): its globs are kept to what a person writes, so that
+// matching them costs bounded time. A longer glob, or one past the count, matches nothing.
+const MAX_GLOB_LENGTH = 256;
+const MAX_GLOBS = 32;
 const TRAILER = /^translation-(track|ignore)[ \t]*:[ \t]*(\S.*)$/i;
 
 /**
@@ -63,7 +67,7 @@ export function commitScope(message: string, rules: IgnoreRules): CommitScope | 
     const m = DIRECTIVE.exec(body);
     if (m) {
       // Each glob trimmed, so one that ends its line with `\r` (a message written on Windows) still matches.
-      const globs = m[2]!.split(";").map((g) => g.trim()).filter((g) => g !== "");
+      const globs = m[2]!.split(";").map((g) => g.trim()).filter((g) => g !== "").slice(0, MAX_GLOBS);
       if (m[1] === "lunaria-track" || m[1] === "tracker-major") {
         track.push(...globs);
         tracked = true;
@@ -79,7 +83,7 @@ export function commitScope(message: string, rules: IgnoreRules): CommitScope | 
     } else ignore.push(m[2]!.trim());
   }
   if (!tracked && ignore.length === 0) return null;
-  return { ...(tracked ? { track } : {}), ...(ignore.length ? { ignore } : {}) };
+  return { ...(tracked ? { track: track.slice(0, MAX_GLOBS) } : {}), ...(ignore.length ? { ignore: ignore.slice(0, MAX_GLOBS) } : {}) };
 }
 
 /** Whether a commit with this scope counts for the file at `path`. */
@@ -107,7 +111,7 @@ function globMatches(glob: string, path: string): boolean {
   let match = matchers.get(glob);
   if (!match) {
     try {
-      match = picomatch(glob);
+      match = glob.length > MAX_GLOB_LENGTH ? () => false : picomatch(glob);
     } catch {
       match = () => false;
     }

@@ -158,10 +158,10 @@ async function judge(job: ExecJob, snapshot: Snapshot, outcome: ExecOutcome, dep
     // Read back from disk what the status will read.
     const written = readRegularFile(join(deps.root, job.translation));
     if (written === null || parsePost(job.translation, written.toString("utf8"), deps.keys).sourceCommit !== job.commit.toLowerCase()) {
-      return { code: "RECORD_FAILED", args: { error: "FILE_CHANGED", path: job.translation } };
+      return { code: "RECORD_FAILED", args: { error: "FILE_CHANGED", path: job.translation, key: deps.keys.sourceCommit } };
     }
   } catch (error) {
-    return { code: "RECORD_FAILED", args: reasonOf(error) };
+    return { code: "RECORD_FAILED", args: { ...reasonOf(error), key: deps.keys.sourceCommit } };
   }
   return null;
 }

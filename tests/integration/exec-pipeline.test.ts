@@ -75,6 +75,13 @@ describe("runPipeline", () => {
     expect(readFileSync(join(root, MISSING_JOB.translation), "utf8")).toContain(`source_commit: ${SHA}\n`);
   });
 
+  it("records a nested marker key (MDN's l10n.sourceCommit) as a nested block", async () => {
+    setUp();
+    const { results } = await run(fake("rewrite"), [STALE_JOB], { keys: { ...KEYS, sourceCommit: "l10n.sourceCommit" } });
+    expect(codes(results)).toEqual(["ok"]);
+    expect(readFileSync(join(root, "posts/de/a.md"), "utf8")).toContain(`\nl10n:\n  sourceCommit: ${SHA}\n---\n`);
+  });
+
   it.each([
     ["fail", ["EXIT_STATUS", "EXIT_STATUS"]],
     ["broken", ["INVALID", "INVALID"]],

@@ -42,3 +42,13 @@ describe("countsFor", () => {
     expect(countsFor({ track: ["docs/**"], ignore: ["docs/de/**"] }, "docs/de/a.md")).toBe(false);
   });
 });
+
+describe("globs from commit messages, which anyone writes", () => {
+  it("keep to 32 a commit, and a glob longer than 256 characters matches nothing", () => {
+    const many = Array.from({ length: 40 }, (_, i) => `d${i}/**`).join(";");
+    expect(commitScope(`Sweep\n\n@lunaria-track:${many}`, RULES)?.track).toHaveLength(32);
+    const long = `${"a/".repeat(200)}**`;
+    expect(countsFor({ track: [long] }, `${"a/".repeat(200)}x.md`)).toBe(false);
+    expect(countsFor({ ignore: [long] }, `${"a/".repeat(200)}x.md`)).toBe(true);
+  });
+});
