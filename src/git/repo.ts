@@ -70,7 +70,20 @@ export class GitRepo {
 
   /** simple-git, for the commands that change the repository; loaded on first use so reads don't pay for it. */
   private writer(): Promise<SimpleGit> {
-    this.simpleGit ??= import("simple-git").then(({ simpleGit }) => simpleGit({ baseDir: this.root, config: ["core.fsmonitor=false"] }).env(gitEnvironment(this.env.env)));
+    this.simpleGit ??= import("simple-git").then(({ simpleGit }) =>
+      simpleGit({
+        baseDir: this.root,
+        config: ["core.fsmonitor=false"],
+        // simple-git takes a failure that printed nothing on stderr (a silent hook refusing a commit) for
+        // success; any exit status but 0 is a failure here, in git's words when it has any.
+        errors: (error, result) => {
+          if (error) return error;
+          if (result.exitCode === 0) return undefined;
+          const said = Buffer.concat([...result.stdErr, ...result.stdOut]);
+          return said.toString().trim() === "" ? Buffer.from(`exit status ${result.exitCode}`) : said;
+        },
+      }).env(gitEnvironment(this.env.env)),
+    );
     return this.simpleGit;
   }
 

@@ -55,6 +55,7 @@ export function renderExecSummary(summary: ExecSummary, t: Translate, color: Col
   if (summary.notStarted > 0) parts.push(t("exec.summary.notStarted", { count: summary.notStarted }));
   if (summary.skipped > 0) parts.push(t("exec.summary.skipped", { count: summary.skipped }));
   if (summary.committed > 0) parts.push(t("exec.summary.committed", { count: summary.committed }));
+  if (summary.uncommitted.length > 0) parts.push(color.red(t("exec.summary.uncommitted", { count: summary.uncommitted.length })));
   const lines = [`${color.bold(t(`exec.summary.${summary.ending}`))} ${parts.join(" · ")}`];
   for (const path of summary.stillStale) lines.push(color.yellow(t("exec.summary.stillStale", { path: printable(path) })));
   if (summary.ending !== "done" && summary.notStarted > 0) lines.push(t("exec.summary.again"));

@@ -54,6 +54,8 @@ export interface ExecSummary {
   /** Missing translations no run can create: no path from a layout, or no single original. */
   skipped: number;
   committed: number;
+  /** Recorded, but `--commit` failed for them: on disk, not committed. */
+  uncommitted: string[];
   /** Recorded, but the original changed again while the translator ran: still stale. */
   stillStale: string[];
   ending: "done" | "stopped" | "interrupted";

@@ -35,6 +35,8 @@ export interface ExecDeps {
 export interface ExecRun {
   results: (ExecResult | null)[];
   committed: number;
+  /** Recorded translations whose `--commit` failed (a hook refused, the index was locked). */
+  uncommitted: string[];
   ending: "done" | "stopped" | "interrupted";
 }
 
@@ -61,6 +63,7 @@ export async function runPipeline(jobs: readonly ExecJob[], deps: ExecDeps): Pro
   const running = new Set<Promise<void>>();
   let stopped = false;
   let committed = 0;
+  const uncommitted: string[] = [];
   // Commits go one at a time, in the order translations are recorded: git has one index.
   let commits: Promise<void> = Promise.resolve();
   const onStop = () => deps.show({ type: "interrupting", running: counts.running });
@@ -87,6 +90,7 @@ export async function runPipeline(jobs: readonly ExecJob[], deps: ExecDeps): Pro
             deps.show({ type: "committed", paths: [job.translation], commit: sha });
           } catch (error) {
             if (!(error instanceof TranstrackError)) throw error;
+            uncommitted.push(job.translation);
             deps.show({ type: "commit-failed", paths: [job.translation], code: error.code, args: error.args });
           }
         });
@@ -108,7 +112,7 @@ export async function runPipeline(jobs: readonly ExecJob[], deps: ExecDeps): Pro
     deps.stop.removeEventListener("abort", onStop);
   }
   const ending = deps.stop.aborted ? "interrupted" : stopped ? "stopped" : "done";
-  return { results, committed, ending };
+  return { results, committed, uncommitted, ending };
 }
 
 /** One job: set up, run, judge; recorded, or put back as it was. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/types.js";
@@ -190,6 +190,20 @@ describe("update --exec", () => {
     expect(site.repo.git("rev-list", "--count", `${head}..HEAD`)).toBe("1");
     expect(site.repo.git("show", "-z", "--format=", "--name-only", "HEAD").split("\0").filter(Boolean).sort()).toEqual([...STALE, ...MISSING].sort());
     expect(site.repo.git("status", "--porcelain")).toBe("");
+    expectNoWorkspace();
+  });
+
+  it.each([["--commit"], ["--commit=batch"]])("exits 1 when %s is refused by a hook, the translations recorded but not committed", (flag) => {
+    setUp();
+    const head = site.repo.git("rev-parse", "HEAD");
+    site.repo.write(".git/hooks/pre-commit", "#!/bin/sh\nexit 1\n");
+    chmodSync(join(site.repo.dir, ".git/hooks/pre-commit"), 0o755);
+    const run = update(["--exec", tools.command("rewrite"), "--lang", "de", flag]);
+    expect(run.code).toBe(1);
+    expect(site.repo.git("rev-parse", "HEAD")).toBe(head);
+    for (const path of STALE.filter((p) => p.startsWith("posts/de/"))) {
+      expect(parsePost(path, read(path), KEYS).sourceCommit, path).toBe(site.sourceCommit[path]);
+    }
     expectNoWorkspace();
   });
 

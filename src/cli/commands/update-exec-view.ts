@@ -24,10 +24,20 @@ export function createExecView(ctx: CliContext): ExecView {
     if (drawn) write("\r\x1b[2K");
     drawn = false;
   };
+  let pending: NodeJS.Timeout | null = null;
+  let closed = false;
   const draw = (force: boolean) => {
-    if (!tty || ctx.quiet || counts === null) return;
+    if (!tty || ctx.quiet || counts === null || closed) return;
     const now = Date.now();
-    if (!force && now - lastDraw < REDRAW_MS) return;
+    if (!force && now - lastDraw < REDRAW_MS) {
+      // The counts it skips are drawn a moment later, so the bar never stays behind.
+      pending ??= setTimeout(() => {
+        pending = null;
+        draw(true);
+      }, REDRAW_MS - (now - lastDraw));
+      pending.unref();
+      return;
+    }
     lastDraw = now;
     write(`\r\x1b[2K${renderExecProgress(counts, ctx.t, color)}`);
     drawn = true;
@@ -65,6 +75,11 @@ export function createExecView(ctx: CliContext): ExecView {
           return;
       }
     },
-    close: clear,
+    close() {
+      closed = true;
+      if (pending) clearTimeout(pending);
+      pending = null;
+      clear();
+    },
   };
 }

@@ -16,7 +16,7 @@ import type { CliContext } from "../context.js";
 import { clearProgress, statusOptions } from "./common.js";
 import { createExecView } from "./update-exec-view.js";
 
-/** Exit codes of `update --exec`: every translation recorded; one failed; Ctrl-C. */
+/** Exit codes of `update --exec`: every translation recorded (and committed, if asked); one failed; Ctrl-C. */
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_INTERRUPTED = 130;
@@ -99,6 +99,7 @@ export async function runUpdateExec(args: string[], raw: Record<string, unknown>
       });
       const succeeded = jobs.filter((_, i) => run.results[i]?.ok === true);
       let committed = run.committed;
+      const uncommitted = [...run.uncommitted];
       if (options.commit === "batch" && succeeded.length > 0) {
         const paths = succeeded.map((j) => j.translation);
         try {
@@ -108,6 +109,7 @@ export async function runUpdateExec(args: string[], raw: Record<string, unknown>
           view.show({ type: "committed", paths, commit: sha });
         } catch (error) {
           if (!(error instanceof TranstrackError)) throw error;
+          uncommitted.push(...paths);
           view.show({ type: "commit-failed", paths, code: error.code, args: error.args });
         }
       }
@@ -119,12 +121,14 @@ export async function runUpdateExec(args: string[], raw: Record<string, unknown>
         notStarted: run.results.filter((r) => r === null).length,
         skipped: skipped.length,
         committed,
+        uncommitted,
         stillStale: await stillStale(repo, status, ours, succeeded),
         ending: run.ending,
       };
       ctx.stdout.write(renderExecSummary(summary, ctx.t, ctx.color));
       if (run.ending === "interrupted") return EXIT_INTERRUPTED;
-      return summary.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
+      // A commit asked for and not made fails the run too: a script must not push what it believes committed.
+      return summary.failed.length > 0 || uncommitted.length > 0 ? EXIT_FAILED : EXIT_OK;
     } finally {
       view.close();
       ctx.signals?.off("SIGINT", onSigint);
