@@ -74,6 +74,17 @@ function renderHeader(item: UpdateItem, index: number, total: number, { t, color
   return layOut(parts, ["", " ", dot, dot], { width: columns, indent: counter.length + 1 }).join("\n");
 }
 
+/**
+ * A diff's long lines (a Markdown paragraph is one line) broken at spaces to the screen's width, continuing
+ * one column in so the `+`/`-` column stays clear; the pager gets the diff as it is.
+ */
+function softWrap(diff: string, columns: number): string {
+  return diff
+    .split("\n")
+    .map((line) => (displayWidth(line) <= columns ? line : layOut([line], " ", { width: columns, indent: 1 }).join("\n")))
+    .join("\n");
+}
+
 /** A message wrapped to the screen's width at spaces, each line painted, ending with a line break. */
 function lines(text: string, paint: (s: string) => string, screen: UpdateScreen): string {
   return `${wrapText(text, screen.columns).map(paint).join("\n")}\n`;
@@ -102,7 +113,7 @@ function renderCommits(item: UpdateItem, { t, color, columns }: UpdateScreen): s
 
 /** The diff whole when it fits in `rows` terminal rows, else its beginning and a line saying what was left out. */
 function fitDiff(item: UpdateItem, mode: DiffMode, screen: UpdateScreen, rows: number): string {
-  const text = renderDiff(item, mode, screen.color, screen.t);
+  const text = softWrap(renderDiff(item, mode, screen.color, screen.t), screen.columns);
   const lines = text.replace(/\n$/, "").split("\n");
   const budget = Math.max(MIN_DIFF_ROWS, rows);
   if (rowsOf(text, screen.columns) <= budget) return text;
