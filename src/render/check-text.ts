@@ -2,6 +2,7 @@ import { printable, wrapText } from "./width.js";
 import type { CheckResult } from "./check-result.js";
 import { deferredNotes, entryFinder, langLabel } from "./check-messages.js";
 import { hasMoved, newEntry, type Entry } from "../core/types.js";
+import { byAttention } from "../core/attention.js";
 import type { Violation } from "../core/policy.js";
 import { prose, renderEntry, renderSummary, rowWidths } from "./status-text.js";
 
@@ -19,7 +20,8 @@ export function renderCheckText(result: CheckResult): string {
   const lines: string[] = [];
   if (!quiet && report.languages.length > 0) lines.push(...renderSummary(report, view), "");
   const entryOf = entryFinder(report);
-  const rows = violations.map((v) => ({ v, entry: entryOf(v) ?? standIn(v) }));
+  // In the order status lists them.
+  const rows = violations.map((v) => ({ v, entry: entryOf(v) ?? standIn(v) })).sort((a, b) => byAttention(a.entry, b.entry));
   // Entries that pass but whose original moved: a warning, as the github format gives one.
   const failing = new Set(rows.map((r) => r.entry));
   const warnings = report.translations.filter((e) => hasMoved(e) && !failing.has(e));

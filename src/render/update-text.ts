@@ -1,5 +1,5 @@
 import type { Colors, Translate } from "./words.js";
-import { displayWidth, layOut, printable } from "./width.js";
+import { displayWidth, layOut, printable, wrapText } from "./width.js";
 import type { UpdateItem } from "../update/items.js";
 import { ACTION_KEYS, actionLabel } from "../core/update-actions.js";
 import type { DiffMode, Outcome, SessionEvent, SessionSummary } from "../update/events.js";
@@ -25,9 +25,9 @@ export function renderUpdateEvent(event: SessionEvent, screen: UpdateScreen): st
   const { t, color } = screen;
   switch (event.type) {
     case "nothing-stale":
-      return `${color.green(t("update.nothingStale"))}\n`;
+      return lines(t("update.nothingStale"), color.green, screen);
     case "overview":
-      return `${color.bold(t("update.overview", { count: event.count, languages: joinList(event.languages, t) }))}\n${color.dim(t("update.overviewHint"))}\n`;
+      return lines(t("update.overview", { count: event.count, languages: joinList(event.languages, t) }), color.bold, screen) + lines(t("update.overviewHint"), color.dim, screen);
     case "item": {
       const head = `\n${renderHeader(event.item, event.index, event.total, screen)}\n${renderCommits(event.item, screen)}\n\n`;
       const used = rowsOf(head, screen.columns);
@@ -37,11 +37,11 @@ export function renderUpdateEvent(event: SessionEvent, screen: UpdateScreen): st
       if (event.full) return renderDiff(event.item, event.mode, color, t);
       return fitDiff(event.item, event.mode, screen, screen.rows - PROMPT_ROWS);
     case "help":
-      return `${ACTION_KEYS.map((key) => `  ${color.bold(key)}  ${t(`update.help.${actionLabel(key, event.mode)}`)}`).join("\n")}\n`;
+      return `${ACTION_KEYS.map((key) => layOut([`  ${color.bold(key)}`, t(`update.help.${actionLabel(key, event.mode)}`)], "  ", { width: screen.columns, indent: 5 }).join("\n")).join("\n")}\n`;
     case "notice":
-      return `${noticeColor(event.code, color)(t(`update.notice.${event.code}`, event.args))}\n`;
+      return lines(t(`update.notice.${event.code}`, event.args), noticeColor(event.code, color), screen);
     case "error":
-      return `${labelled(t("errors.prefix"), t(`errors.${event.code}`, event.args), color.red)}\n`;
+      return lines(labelled(t("errors.prefix"), t(`errors.${event.code}`, event.args)), color.red, screen);
     case "summary":
       return renderSummary(event.summary, screen);
   }
@@ -74,15 +74,46 @@ function renderHeader(item: UpdateItem, index: number, total: number, { t, color
   return layOut(parts, ["", " ", dot, dot], { width: columns, indent: counter.length + 1 }).join("\n");
 }
 
-function renderCommits(item: UpdateItem, { t, color }: UpdateScreen): string {
-  const lines = item.commits.slice(0, MAX_COMMITS).map((c) => `  ${color.yellow(c.short)}  ${color.dim(c.date)}  ${c.subject}`);
+/**
+ * A diff's long lines (a Markdown paragraph is one line) broken at spaces to the screen's width, continuing
+ * one column in so the `+`/`-` column stays clear; the pager gets the diff as it is.
+ */
+function softWrap(diff: string, columns: number): string {
+  return diff
+    .split("\n")
+    .map((line) => (displayWidth(line) <= columns ? line : layOut([line], " ", { width: columns, indent: 1 }).join("\n")))
+    .join("\n");
+}
+
+/** A message wrapped to the screen's width at spaces, each line painted, ending with a line break. */
+function lines(text: string, paint: (s: string) => string, screen: UpdateScreen): string {
+  return `${wrapText(text, screen.columns).map(paint).join("\n")}\n`;
+}
+
+/** A commit subject cut to `columns` at a space, with "…", as `git log --oneline` output is cut by a pager. */
+function fitSubject(subject: string, columns: number): string {
+  if (displayWidth(subject) <= columns) return subject;
+  let cut = "";
+  for (const word of subject.split(" ")) {
+    const next = cut ? `${cut} ${word}` : word;
+    if (displayWidth(next) > columns - 1) break;
+    cut = next;
+  }
+  // One word longer than the room: its start.
+  return `${cut || [...subject].slice(0, Math.max(1, columns - 1)).join("")}…`;
+}
+
+function renderCommits(item: UpdateItem, { t, color, columns }: UpdateScreen): string {
+  // "  1234567  2026-05-01  ": the subject has what is left of the line.
+  const room = Math.max(10, columns - 25);
+  const lines = item.commits.slice(0, MAX_COMMITS).map((c) => `  ${color.yellow(c.short)}  ${color.dim(c.date)}  ${printable(fitSubject(c.subject, room))}`);
   if (item.commits.length > MAX_COMMITS) lines.push(`  ${color.dim(t("update.moreCommits", { count: item.commits.length - MAX_COMMITS }))}`);
   return lines.join("\n");
 }
 
 /** The diff whole when it fits in `rows` terminal rows, else its beginning and a line saying what was left out. */
 function fitDiff(item: UpdateItem, mode: DiffMode, screen: UpdateScreen, rows: number): string {
-  const text = renderDiff(item, mode, screen.color, screen.t);
+  const text = softWrap(renderDiff(item, mode, screen.color, screen.t), screen.columns);
   const lines = text.replace(/\n$/, "").split("\n");
   const budget = Math.max(MIN_DIFF_ROWS, rows);
   if (rowsOf(text, screen.columns) <= budget) return text;

@@ -94,4 +94,20 @@ describe("printable", () => {
     expect(printable("posts/de/x\u001b[31mred\n.md")).toBe("posts/de/x\\x1b[31mred\\x0a.md");
     expect(printable("posts/zh/第一段.md")).toBe("posts/zh/第一段.md");
   });
+
+  it("fits every line it writes to the terminal's width, cutting a long commit subject at a word with …", () => {
+    const item = longItem(3);
+    item.commits[0]!.subject = "Add habits list to stale-translations post, mention translators in docs post";
+    for (const columns of [60, 80]) {
+      const s = { ...screen(40, columns), t: (key: string) => (key === "update.overviewHint" ? "For each one: e edit, m mark as up to date, s skip, w word or line diff, v pager, q quit, ? help" : key) };
+      const text = [
+        renderUpdateEvent({ type: "overview", count: 3, languages: ["de", "zh"] }, s),
+        renderUpdateEvent({ type: "item", index: 0, total: 3, item, mode: "line" }, s),
+        renderUpdateEvent({ type: "help", mode: "line" }, s),
+      ].join("");
+      for (const line of text.split("\n")) expect(displayWidth(line), `${columns}: ${line}`).toBeLessThanOrEqual(columns);
+      const subject = text.split("\n").find((l) => l.includes("Add habits"))!;
+      expect(subject).toMatch(/ [a-z-]+,?…$/);
+    }
+  });
 });
