@@ -17,6 +17,8 @@ export type ExecFailureCode =
   | "INVALID"
   /** A stale translation it left byte for byte as it was. */
   | "UNCHANGED"
+  /** The file it wrote declares another language than the translation's (`lang: en` copied from the original, say). */
+  | "WRONG_LANG"
   /** `source_commit` could not be written (an error code says why). */
   | "RECORD_FAILED"
   /** Its run could not be set up (the file is a link, its folder can't be made). */

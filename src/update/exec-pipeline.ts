@@ -157,6 +157,9 @@ async function judge(job: ExecJob, snapshot: Snapshot, outcome: ExecOutcome, dep
     const problem = post.problems[0];
     return { code: "INVALID", args: { problem: problem?.code ?? "", line: problem?.line ?? "" } };
   }
+  // A file that now says it is in another language is no longer this original's translation for job.lang:
+  // recording it would report a translation the status then lists as missing.
+  if (post.lang !== null && post.lang !== job.lang) return { code: "WRONG_LANG", args: { lang: post.lang, expected: job.lang, key: deps.keys.lang } };
   try {
     await markPost(deps.root, job.translation, deps.keys.sourceCommit, job.commit, text);
     // Read back from disk what the status will read.

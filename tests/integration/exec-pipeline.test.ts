@@ -107,6 +107,14 @@ describe("runPipeline", () => {
     expect(broken).toMatchObject({ ok: false, code: "INVALID", args: { problem: "INVALID_FRONT_MATTER" } });
   });
 
+  it("records nothing when the file written says another language, as a copy of the original would", async () => {
+    setUp();
+    const copy = [process.execPath, "-e", "require('fs').writeFileSync(process.env.TRANSTRACK_TRANSLATION, '---\\nlang: en\\ntitle: Copied\\n---\\nNew text.\\n')"];
+    const { results } = await run(copy, [STALE_JOB]);
+    expect(results[0]).toMatchObject({ ok: false, code: "WRONG_LANG", args: { lang: "en", expected: "de", key: "lang" } });
+    expect(readFileSync(join(root, "posts/de/a.md"), "utf8")).toBe(BEFORE);
+  });
+
   it("ends a run past its timeout, with its process group", async () => {
     setUp();
     const { results } = await run(fake("hang"), [STALE_JOB], { timeoutMs: 300 });
