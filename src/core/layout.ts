@@ -7,7 +7,10 @@ export const POST_EXTENSIONS = [".md", ".markdown", ".mdx"] as const;
 
 /** True when the path names a Markdown post by its ending. */
 export function isPostPath(path: string): boolean {
-  const lower = path.toLowerCase();
+  // Every ending above ends in d, n or x (any case): most paths of a site are turned away by their last letter.
+  const last = path.charCodeAt(path.length - 1) | 0x20;
+  if (last !== 0x64 && last !== 0x6e && last !== 0x78) return false;
+  const lower = path.slice(-9).toLowerCase();
   return POST_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 

@@ -28,8 +28,10 @@ export function buildReport(input: ReportInput): Report {
   const entries = [...input.entries];
   for (const original of input.originals) {
     for (const lang of languages) {
+      // A translation that exists is asked about first: it is the common case, and a set lookup.
+      if (original.siblings.some((s) => translated.has(`${lang}\0${s}`))) continue;
       const expected = expectedTranslation(original, lang, byPath, input.sourcePriority);
-      if (expected === null || original.siblings.some((s) => translated.has(`${lang}\0${s}`))) continue;
+      if (expected === null) continue;
       const entry = newEntry({ lang, source: original.path, translation: null, status: "missing", sourceCommit: input.lastChange(original.path), expectedPath: expected.path });
       if (expected.copy) entry.copy = true;
       if (expected.ambiguous) {

@@ -39,7 +39,8 @@ export function parseFrontMatter(text: string): ParsedFrontMatter {
   const fast = parseSimpleYaml(yaml);
   const data = fast === undefined ? readWithJsYaml(yaml) : { ok: true as const, value: fast };
   if (!data.ok) return data;
-  if (expandsBeyond(data.value, yaml.length + EXPANSION_SLACK)) {
+  // The fast path declines every anchor and alias, so only what js-yaml read can expand beyond its text.
+  if (fast === undefined && expandsBeyond(data.value, yaml.length + EXPANSION_SLACK)) {
     return { ok: false, line: 2, reason: "front-matter aliases expand beyond its size", code: "FRONT_MATTER_EXPANDS" };
   }
   if (data.value === null || data.value === undefined) return { ok: true, data: {}, body, matter: yaml };
