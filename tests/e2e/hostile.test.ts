@@ -19,6 +19,16 @@ export function aliasBomb(levels: number): string {
   return `---\n${lines.join("\n")}\ntitle: *${names[names.length - 1]}\n---\nbody\n`;
 }
 
+/** A repository whose one German translation is stale: its original gained a line after it. */
+function staleOne(): void {
+  repo = createRepo();
+  repo.write("posts/en/a.md", ORIGINAL);
+  repo.write("posts/de/a.md", ORIGINAL);
+  repo.commit("init");
+  repo.write("posts/en/a.md", `${ORIGINAL}more\n`);
+  repo.commit("change");
+}
+
 function json(args: string[], cwd = repo.dir): { code: number | null; report: { translations: { translation: string | null; source: string | null; status: string; problems: { code: string }[] }[]; problems: { code: string; file: string }[] } } {
   const run = runCli(args, cwd, repo.env());
   return { code: run.code, report: JSON.parse(run.stdout || "null") };
@@ -157,12 +167,7 @@ describe("case 2: a rewritten original", () => {
 
 describe("case 7: paths from a subdirectory", () => {
   it("are relative to the current directory for every command, as in git", () => {
-    repo = createRepo();
-    repo.write("posts/en/a.md", ORIGINAL);
-    repo.write("posts/de/a.md", ORIGINAL);
-    repo.commit("init");
-    repo.write("posts/en/a.md", `${ORIGINAL}more\n`);
-    repo.commit("change");
+    staleOne();
     const sub = join(repo.dir, "posts");
     expect(runCli(["status", "de/a.md"], sub, repo.env()).code).toBe(0);
     const diff = runCli(["diff", "de/a.md"], sub, repo.env());
@@ -236,12 +241,7 @@ describe("case 9: crashes are not usage errors", () => {
   });
 
   it("makes a write the file system refuses a WRITE_FAILED error, not a crash", () => {
-    repo = createRepo();
-    repo.write("posts/en/a.md", ORIGINAL);
-    repo.write("posts/de/a.md", ORIGINAL);
-    repo.commit("init");
-    repo.write("posts/en/a.md", `${ORIGINAL}more\n`);
-    repo.commit("change");
+    staleOne();
     const dir = join(repo.dir, "posts/de");
     // root ignores permissions but not the immutable flag; anyone else is stopped by the mode.
     const root = process.getuid?.() === 0;
@@ -297,12 +297,7 @@ describe("case 10: the low ones", () => {
   });
 
   it("removes temporary files a killed mark left behind, on the next write, and only stale ones of its own", () => {
-    repo = createRepo();
-    repo.write("posts/en/a.md", ORIGINAL);
-    repo.write("posts/de/a.md", ORIGINAL);
-    repo.commit("init");
-    repo.write("posts/en/a.md", `${ORIGINAL}more\n`);
-    repo.commit("change");
+    staleOne();
     const stale = join(repo.dir, "posts/de/.a.md.transtrack-0123456789ab.tmp");
     const fresh = join(repo.dir, "posts/de/.b.md.transtrack-ba9876543210.tmp");
     const other = join(repo.dir, "posts/de/.a.md.other-0123456789ab.tmp");
