@@ -188,9 +188,6 @@ export function judge(pending: PendingEntry, history: History, contents: Content
   const { entry } = pending;
   const digestOf = (blob: string | null) => (blob === null ? "" : contents.digest(blob));
   const meaningful = meaningfulChanges(pending.after, history, digestOf, entry.source!);
-  // netSteps wants the oldest first; `after` is newest first.
-  const steps = meaningful.map((c) => ({ change: c, commit: c.commit, before: digestOf(c.oldBlob), after: digestOf(c.newBlob) }));
-  const net = netSteps(steps.reverse()).reverse().map((s) => s.change);
   const committedHead = pending.headBlob ?? history.headBlobs.get(entry.source!) ?? null;
   let head = digestOf(committedHead);
   let extra: number | null = null;
@@ -203,7 +200,10 @@ export function judge(pending: PendingEntry, history: History, contents: Content
   }
   const times = meaningful.map((c) => history.commits[c.commit]!.time);
   const verdict = decide(entry, times, extra, head !== digestOf(pending.baselineBlob));
-  return { entry: verdict, counted: verdict.status === "stale" ? net.map((c) => c.commit) : [] };
+  if (verdict.status !== "stale") return { entry: verdict, counted: [] };
+  // netSteps wants the oldest first; `after` is newest first.
+  const steps = meaningful.map((c) => ({ commit: c.commit, before: digestOf(c.oldBlob), after: digestOf(c.newBlob) })).reverse();
+  return { entry: verdict, counted: netSteps(steps).reverse().map((s) => s.commit) };
 }
 
 /** The changes that count: not from an ignored commit, by one that counts for the file, and changing the translatable content. */

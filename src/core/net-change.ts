@@ -8,7 +8,7 @@ export interface ContentStep {
 /**
  * The changes that make up the net difference, from the oldest on: a run of changes that brings the content
  * back to what it was before them (an edit and its revert, or a detour of several) cancels out and is
- * dropped, so "3 commits behind" for one edit, its revert and another edit becomes 1. `steps` are in
+ * dropped: of an edit, its revert and another edit, only the last is left. `steps` are in
  * the order they were made; what is returned keeps that order.
  */
 export function netSteps<T extends ContentStep>(steps: readonly T[]): T[] {
