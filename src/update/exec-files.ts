@@ -36,7 +36,7 @@ export async function takeSnapshot(root: string, path: string): Promise<Snapshot
 }
 
 /** The file's bytes, or null when there is no regular file there (deleted, a folder, a link): as the post reader reads it. */
-export function readRegularFile(path: string): Buffer | null {
+export function readTranslationFile(path: string): Buffer | null {
   const bytes = readPlainFile(dirname(path), basename(path));
   return bytes instanceof Buffer ? bytes : null;
 }
@@ -46,7 +46,7 @@ export function readRegularFile(path: string): Buffer | null {
  * created) for a missing one. Writes nothing when the file already holds those bytes.
  */
 export async function restoreSnapshot(snapshot: Snapshot): Promise<void> {
-  const now = readRegularFile(snapshot.path);
+  const now = readTranslationFile(snapshot.path);
   if (snapshot.bytes !== null) {
     if (now !== null && now.equals(snapshot.bytes)) return;
     // What the translator left (a folder, a link) is not the translation; the file goes back in its place.

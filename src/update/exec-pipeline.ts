@@ -6,7 +6,7 @@ import { parsePost } from "../posts/read-post.js";
 import { runExecChild, type ExecChildOptions, type ExecChildResult, type ExecOutcome } from "./exec-child.js";
 import { execArgv, execEnv, safePath, type ExecValues } from "./exec-command.js";
 import type { ExecCounts, ExecEvent, ExecFailureCode, ExecResult } from "./exec-events.js";
-import { readRegularFile, restoreSnapshot, takeSnapshot, type Snapshot } from "./exec-files.js";
+import { readTranslationFile, restoreSnapshot, takeSnapshot, type Snapshot } from "./exec-files.js";
 import type { ExecJob } from "./exec-jobs.js";
 
 /** Everything a run needs from outside, injected so tests can replace the child or the commits. */
@@ -148,7 +148,7 @@ async function runJob(job: ExecJob, index: number, deps: ExecDeps): Promise<Exec
 async function judge(job: ExecJob, snapshot: Snapshot, outcome: ExecOutcome, deps: ExecDeps): Promise<{ code: ExecFailureCode; args: Record<string, string | number> } | null> {
   const failed = outcomeFailure(outcome);
   if (failed) return failed;
-  const bytes = readRegularFile(snapshot.path);
+  const bytes = readTranslationFile(snapshot.path);
   if (bytes === null) return { code: "NO_FILE", args: {} };
   if (snapshot.bytes !== null && bytes.equals(snapshot.bytes)) return { code: "UNCHANGED", args: {} };
   const text = bytes.toString("utf8");
@@ -163,7 +163,7 @@ async function judge(job: ExecJob, snapshot: Snapshot, outcome: ExecOutcome, dep
   try {
     await markPost(deps.root, job.translation, deps.keys.sourceCommit, job.commit, text);
     // Read back from disk what the status will read.
-    const written = readRegularFile(join(deps.root, job.translation));
+    const written = readTranslationFile(join(deps.root, job.translation));
     if (written === null || parsePost(job.translation, written.toString("utf8"), deps.keys).sourceCommit !== job.commit.toLowerCase()) {
       return { code: "RECORD_FAILED", args: { error: "FILE_CHANGED", path: job.translation, key: deps.keys.sourceCommit } };
     }
